@@ -1,0 +1,121 @@
+package org.sluice.embedded;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+
+/**
+ * A real PostgreSQL server (zonky's packaged binaries) in a fresh data directory. As root, zonky runs
+ * {@code initdb} and {@code pg_ctl} under {@code unshare -U} by itself. A small watchdog process stops
+ * the server and removes its data if this JVM dies without closing it (e.g. {@code kill -9}).
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    /** User of the embedded server; it trusts local connections, so there is no password. */
+    public static final String USER = "postgres";
+    /** Database the services use. */
+    public static final String DATABASE = "postgres";
+
+    private final EmbeddedPostgres postgres;
+    private final Path dataDir;
+    private final Process watchdog;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDir, Process watchdog) {
+        this.postgres = postgres;
+        this.dataDir = dataDir;
+        this.watchdog = watchdog;
+    }
+
+    /** Starts a server with a fresh data directory under {@code parent} on a free port. */
+    public static EmbeddedDatabase start(Path parent) {
+        return start(parent, 0);
+    }
+
+    /** Starts a server with a fresh data directory under {@code parent}, on {@code port} (0 = any free one). */
+    public static EmbeddedDatabase start(Path parent, int port) {
+        try {
+            Files.createDirectories(parent);
+            Path dataDir = Files.createTempDirectory(parent, "pgdata-");
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(true)
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("fsync", "on");
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgres postgres = builder.start();
+            return new EmbeddedDatabase(postgres, dataDir, startWatchdog(dataDir));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+        }
+    }
+
+    private static Process startWatchdog(Path dataDir) throws IOException {
+        String script = "while kill -0 \"$1\" 2>/dev/null; do sleep 1; done;"
+                + " [ -f \"$2/postmaster.pid\" ] && kill -QUIT \"$(head -1 \"$2/postmaster.pid\")\" 2>/dev/null;"
+                + " sleep 1; rm -rf \"$2\"";
+        return new ProcessBuilder(
+                        "sh",
+                        "-c",
+                        script,
+                        "sluice-pg-watchdog",
+                        Long.toString(ProcessHandle.current().pid()),
+                        dataDir.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+    }
+
+    /** The server's port. */
+    public int port() {
+        return postgres.getPort();
+    }
+
+    /** JDBC URL of the services' database. */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + DATABASE;
+    }
+
+    /** JDBC URL whose connections default to {@code schema}. */
+    public String jdbcUrl(String schema) {
+        return jdbcUrl() + "?currentSchema=" + schema;
+    }
+
+    /** Runs SQL as the superuser, e.g. to create a schema. */
+    public void execute(String sql) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("SQL failed: " + sql, e);
+        }
+    }
+
+    /** Stops the server and deletes its data directory. */
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stop the embedded PostgreSQL", e);
+        } finally {
+            watchdog.destroy();
+            deleteQuietly(dataDir);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // zonky already removes the data directory; this only sweeps what might remain
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package org.sluice.events.review;
+
+/** A reviewer's vote. */
+public enum Vote {
+    APPROVE,
+    DENY
+}

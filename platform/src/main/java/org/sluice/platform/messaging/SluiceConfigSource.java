@@ -1,0 +1,64 @@
+package org.sluice.platform.messaging;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.sluice.events.Topic;
+
+/**
+ * Makes the topic names of {@link Topic} available as configuration ({@code sluice.topic.<name>} and
+ * {@code sluice.topic.<name>.dlq}), so channels are bound with {@code topic=${sluice.topic.review}} and
+ * the names stay written in one place; and gives the one outgoing channel every service publishes
+ * through its reliability settings (acks=all, idempotence). Ordinal 150: application.properties and the
+ * environment override it.
+ */
+public class SluiceConfigSource implements ConfigSource {
+
+    private static final String OUT = "mp.messaging.outgoing." + EventPublisher.CHANNEL + ".";
+    private final Map<String, String> properties = new HashMap<>();
+
+    public SluiceConfigSource() {
+        for (Topic topic : Topic.values()) {
+            properties.put(topic.configKey(), topic.topicName());
+            properties.put(topic.dlqConfigKey(), topic.dlqName());
+        }
+        properties.put(OUT + "connector", "smallrye-kafka");
+        // the topic of each record comes from its event type; this is only the fallback name
+        properties.put(OUT + "topic", "sluice.unrouted");
+        properties.put(OUT + "key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        properties.put(OUT + "value.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
+        properties.put(OUT + "acks", "all");
+        properties.put(OUT + "enable.idempotence", "true");
+        properties.put(OUT + "max.in.flight.requests.per.connection", "5");
+        properties.put(OUT + "retries", Integer.toString(Integer.MAX_VALUE));
+        properties.put(OUT + "delivery.timeout.ms", "120000");
+        properties.put(OUT + "compression.type", "lz4");
+        properties.put(OUT + "cloud-events", "false");
+    }
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.copyOf(properties);
+    }
+
+    @Override
+    public Set<String> getPropertyNames() {
+        return properties.keySet();
+    }
+
+    @Override
+    public String getValue(String propertyName) {
+        return properties.get(propertyName);
+    }
+
+    @Override
+    public String getName() {
+        return "sluice-topics";
+    }
+
+    @Override
+    public int getOrdinal() {
+        return 150;
+    }
+}

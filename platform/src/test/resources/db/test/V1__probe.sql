@@ -1,0 +1,5 @@
+CREATE TABLE probe_effects (
+    event_id    TEXT PRIMARY KEY,
+    transfer_id TEXT NOT NULL,
+    applied     INT  NOT NULL
+);
