@@ -19,8 +19,8 @@ import org.sluice.events.json.EventCodec;
 
 /**
  * Derives the JSON Schemas of {@code docs/events/} from the records, so the published contract and the
- * code cannot drift apart: a component is required unless it is {@link Nullable} or a list (which
- * defaults to empty); {@link SchemaField} adds constraints.
+ * code cannot drift apart: a component is required unless it is {@link Nullable} or a list without
+ * {@code minItems} (which defaults to empty); {@link SchemaField} adds constraints.
  */
 final class SchemaGenerator {
 

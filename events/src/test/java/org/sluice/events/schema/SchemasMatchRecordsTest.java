@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.sluice.events.EventType;
+import org.sluice.events.decision.Evaluation;
 import org.sluice.events.json.Json;
 import org.sluice.events.transfer.TransferRequest;
 
@@ -38,6 +39,12 @@ class SchemasMatchRecordsTest {
                         TransferRequest.class,
                         "TransferRequest",
                         "Body of POST /api/v1/transfers and POST /api/v1/transfers/precheck."));
+        schemas.put(
+                "Evaluation.schema.json",
+                generator.recordSchema(
+                        Evaluation.class,
+                        "Evaluation",
+                        "Answer of POST /api/v1/transfers/precheck: what the active policy would decide."));
         for (EventType type : EventType.values()) {
             schemas.put(
                     type.schemaFile(),
