@@ -15,8 +15,10 @@ import org.sluice.events.EventData;
  * @param recipientKeyId the partner key it was sealed to
  * @param plaintextBytes size of the plaintext
  * @param plaintextSha256 hex SHA-256 of the plaintext
- * @param packageBytes size of the encrypted package
- * @param packageSha256 hex SHA-256 of the encrypted package
+ * @param packageBytes size of the encrypted package (header and body)
+ * @param headerSha256 hex SHA-256 of the package's header, written for this partner at sealing
+ * @param bodySha256 hex SHA-256 of the package's body (the encrypted segments, computed once at upload:
+ *     re-sealing rewrites only the header, so its cost does not grow with the payload)
  * @param manifestSha256 hex SHA-256 of the signed manifest
  * @param signingKeyId the gateway key that signed the manifest
  * @param expiresAt when the package expires if not fetched
@@ -32,7 +34,8 @@ public record PackageSealed(
         long plaintextBytes,
         String plaintextSha256,
         long packageBytes,
-        String packageSha256,
+        String headerSha256,
+        String bodySha256,
         String manifestSha256,
         String signingKeyId,
         Instant expiresAt)
