@@ -154,6 +154,7 @@ public final class SampleEvents {
                         70180,
                         sha,
                         sha,
+                        sha,
                         "gw-2026-11",
                         T.plusSeconds(86400 * 30)),
                 new PackageHeld(TRANSFER, "p-lakeside", "dc-1", "partner has no key valid today"),
