@@ -1,0 +1,257 @@
+package org.sluice.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+import org.sluice.crypto.sign.SigningKey;
+import org.sluice.embedded.EmbeddedDatabase;
+import org.sluice.embedded.EmbeddedKafka;
+import org.sluice.embedded.TokenIssuer;
+import org.sluice.events.Topic;
+
+/**
+ * Sluice on one machine: a real Kafka broker (KRaft, in this JVM), a real PostgreSQL (one schema per
+ * service), the three services as child JVMs from their built jars, demo keys and tokens, and the demo
+ * data. The end-to-end tests drive the same stack.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(LocalStack.class);
+    /** Issuer of the demo tokens. */
+    public static final String ISSUER = "https://sluice.local/issuer";
+
+    private static final int PARTITIONS = 3;
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
+
+    private final StackOptions options;
+    private final EmbeddedKafka kafka;
+    private final EmbeddedDatabase database;
+    private final TokenIssuer tokens;
+    private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+    private final Map<String, String> demoTokens = new LinkedHashMap<>();
+    private final Path keyDirectory;
+
+    private LocalStack(
+            StackOptions options,
+            EmbeddedKafka kafka,
+            EmbeddedDatabase database,
+            TokenIssuer tokens,
+            Path keyDirectory) {
+        this.options = options;
+        this.kafka = kafka;
+        this.database = database;
+        this.tokens = tokens;
+        this.keyDirectory = keyDirectory;
+    }
+
+    /** Starts everything, loads the demo data if asked, and returns when every service is ready. */
+    public static LocalStack start(StackOptions options) {
+        Path state = options.stateDirectory();
+        wipe(state);
+        LOG.infof("starting Kafka and PostgreSQL under %s", state);
+        CompletableFuture<EmbeddedKafka> kafkaStart =
+                CompletableFuture.supplyAsync(() -> EmbeddedKafka.start(state.resolve("kafka"), PARTITIONS));
+        EmbeddedDatabase database = EmbeddedDatabase.start(state.resolve("postgres"));
+        EmbeddedKafka kafka = kafkaStart.join();
+        createTopics(kafka);
+
+        Path keys = state.resolve("keys");
+        TokenIssuer issuer = TokenIssuer.generate(ISSUER);
+        LocalStack stack = new LocalStack(options, kafka, database, issuer, keys);
+        try {
+            stack.writeKeys();
+            stack.startServices();
+            stack.issueDemoTokens();
+            if (options.seedDemoData()) {
+                new DemoSeeder(
+                                options.demoDirectory(),
+                                stack.uri(Service.GATEWAY),
+                                stack.uri(Service.POLICY),
+                                stack.demoTokens.get("ADMIN"))
+                        .seed();
+            }
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private static void createTopics(EmbeddedKafka kafka) {
+        List<String> names = new ArrayList<>();
+        for (Topic topic : Topic.values()) {
+            if (topic != Topic.PARTNERS) {
+                names.add(topic.topicName());
+            }
+            names.add(topic.dlqName());
+        }
+        kafka.createTopics(names, PARTITIONS);
+        // the partner registry is a changelog: keep the latest state of every partner forever
+        kafka.createTopics(List.of(Topic.PARTNERS.topicName()), PARTITIONS, Map.of("cleanup.policy", "compact"));
+    }
+
+    private void writeKeys() {
+        try {
+            Files.createDirectories(keyDirectory);
+            Files.writeString(keyDirectory.resolve("jwt-public.pem"), tokens.publicKeyPem(), StandardCharsets.US_ASCII);
+            Files.writeString(
+                    keyDirectory.resolve("gateway-signing.pem"),
+                    SigningKey.generate().privateKeyPem(),
+                    StandardCharsets.US_ASCII);
+            Files.writeString(
+                    keyDirectory.resolve("audit-checkpoint.pem"),
+                    SigningKey.generate().privateKeyPem(),
+                    StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the stack's keys", e);
+        }
+    }
+
+    private void startServices() {
+        List<CompletableFuture<Void>> starts = new ArrayList<>();
+        for (Service service : Service.values()) {
+            ServiceProcess process = new ServiceProcess(
+                    service,
+                    service.runnableJar(options.projectRoot()),
+                    options.stateDirectory().resolve("logs").resolve(service.schema() + ".log"),
+                    environment(service),
+                    List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError"),
+                    uri(service));
+            services.put(service, process);
+            starts.add(CompletableFuture.runAsync(() -> process.start(READY_TIMEOUT)));
+        }
+        starts.forEach(CompletableFuture::join);
+        LOG.info("gateway, policy and audit-consumer are ready");
+    }
+
+    /** What each service is told: where the broker and database are, which keys to use. */
+    Map<String, String> environment(Service service) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(options.ports().get(service)));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER);
+        env.put(
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                keyDirectory.resolve("jwt-public.pem").toString());
+        env.put("MP_JWT_VERIFY_ISSUER", ISSUER);
+        Path data = options.stateDirectory().resolve("data").resolve(service.schema());
+        switch (service) {
+            case GATEWAY -> {
+                env.put("SLUICE_GATEWAY_STORE_DIRECTORY", data.resolve("store").toString());
+                env.put(
+                        "SLUICE_GATEWAY_STAGING_KEY_FILE",
+                        options.demoDirectory().resolve("keys/gateway-demo.sec").toString());
+                env.put(
+                        "SLUICE_GATEWAY_SIGNING_KEY_FILE",
+                        keyDirectory.resolve("gateway-signing.pem").toString());
+                env.put("SLUICE_GATEWAY_POLICY_URL", uri(Service.POLICY).toString());
+            }
+            case POLICY -> {}
+            case AUDIT ->
+                env.put(
+                        "SLUICE_AUDIT_CHECKPOINT_KEY_FILE",
+                        keyDirectory.resolve("audit-checkpoint.pem").toString());
+        }
+        return env;
+    }
+
+    private void issueDemoTokens() {
+        for (DemoUser user : DemoUser.ALL) {
+            demoTokens.put(
+                    user.variable(),
+                    tokens.issue(
+                            user.principal(), user.roles(), user.institution(), user.partner(), Duration.ofHours(12)));
+        }
+    }
+
+    /** The base URI of a service. */
+    public URI uri(Service service) {
+        return URI.create("http://localhost:" + options.ports().get(service));
+    }
+
+    /** The demo tokens by variable name (see {@link DemoUser}). */
+    public Map<String, String> demoTokens() {
+        return Map.copyOf(demoTokens);
+    }
+
+    /** A token for any principal, roles and bindings, signed by the stack's issuer. */
+    public String token(String principal, List<String> roles, String institution, String partner) {
+        return tokens.issue(principal, roles, institution, partner, Duration.ofHours(1));
+    }
+
+    /** The broker's bootstrap servers. */
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    /** The database's JDBC URL (user {@code postgres}, no password). */
+    public String jdbcUrl() {
+        return database.jdbcUrl();
+    }
+
+    /** The stack's state directory. */
+    public Path stateDirectory() {
+        return options.stateDirectory();
+    }
+
+    /** The log file of a service. */
+    public Path logFile(Service service) {
+        return services.get(service).logFile();
+    }
+
+    /** Stops one service gracefully. */
+    public void stop(Service service) {
+        services.get(service).stop();
+    }
+
+    /** Kills one service abruptly, as a crash would. */
+    public void kill(Service service) {
+        services.get(service).kill();
+    }
+
+    /** Starts a stopped service again and waits until it is ready. */
+    public void restart(Service service) {
+        ServiceProcess process = services.get(service);
+        process.stop();
+        process.start(READY_TIMEOUT);
+    }
+
+    /** Stops the services, then the broker and the database. */
+    @Override
+    public void close() {
+        services.values().forEach(ServiceProcess::stop);
+        try {
+            kafka.close();
+        } finally {
+            database.close();
+        }
+    }
+
+    private static void wipe(Path state) {
+        if (!Files.exists(state)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(state)) {
+            paths.sorted(Comparator.reverseOrder())
+                    .filter(p -> !p.equals(state))
+                    .forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + state, e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.sluice.local;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * How to run the local stack.
+ *
+ * @param projectRoot the project checkout (services' jars and demo data are found under it)
+ * @param stateDirectory where broker, database, payloads, keys and logs live (wiped at start)
+ * @param ports the HTTP port of each service
+ * @param seedDemoData whether to load the demo world
+ */
+public record StackOptions(Path projectRoot, Path stateDirectory, Map<Service, Integer> ports, boolean seedDemoData) {
+
+    /** The defaults: ports 8080-8082, state under {@code .sluice/local}, demo data loaded. */
+    public static StackOptions defaults(Path projectRoot) {
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service s : Service.values()) {
+            ports.put(s, s.defaultPort());
+        }
+        return new StackOptions(projectRoot, projectRoot.resolve(".sluice/local"), ports, true);
+    }
+
+    /** The same options with other ports. */
+    public StackOptions withPorts(Map<Service, Integer> newPorts) {
+        return new StackOptions(projectRoot, stateDirectory, Map.copyOf(newPorts), seedDemoData);
+    }
+
+    /** The same options with another state directory. */
+    public StackOptions withStateDirectory(Path directory) {
+        return new StackOptions(projectRoot, directory, ports, seedDemoData);
+    }
+
+    /** The demo data folder. */
+    public Path demoDirectory() {
+        return projectRoot.resolve("deploy/local/demo");
+    }
+}
