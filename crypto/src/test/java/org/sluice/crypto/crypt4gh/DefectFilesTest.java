@@ -108,4 +108,25 @@ class DefectFilesTest {
                 .isInstanceOf(MalformedHeaderException.class)
                 .hasMessage("the header declares 4294967295 packets, at most 1024 are read");
     }
+
+    @Test
+    void anUnknownDataEncryptionMethodIsNamed() {
+        byte[] content = ByteBuffer.allocate(40)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(0)
+                .putInt(1)
+                .array();
+        byte[] sealed = new Aead().seal(KeyExchange.writerKey(GATEWAY, CHARITE.publicKey()), content);
+        ByteBuffer file = ByteBuffer.allocate(16 + 40 + sealed.length).order(ByteOrder.LITTLE_ENDIAN);
+        file.put(Format.MAGIC)
+                .putInt(1)
+                .putInt(1)
+                .putInt(40 + sealed.length)
+                .putInt(0)
+                .put(GATEWAY.publicKey());
+        file.put(sealed);
+        assertThatThrownBy(() -> C4gh.decrypt(file.array(), CHARITE))
+                .isInstanceOf(UnsupportedMethodException.class)
+                .hasMessage("packet 0: unsupported data encryption method 1, expected 0 (chacha20_ietf_poly1305)");
+    }
 }
