@@ -8,6 +8,7 @@ import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -17,6 +18,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
+import java.util.HexFormat;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
@@ -68,6 +70,20 @@ public final class CmsWriter {
                     .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
         } catch (CertificateException e) {
             throw new CmsException("not an X.509 certificate in PEM: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code sha256:} and the hex SHA-256 of the certificate's DER encoding: the recipient key fingerprint a
+     * manifest names for a CMS package.
+     */
+    public static String fingerprint(X509Certificate certificate) {
+        try {
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the certificate cannot be encoded: " + e.getMessage(), e);
         }
     }
 

@@ -65,6 +65,27 @@ class CmsWriterTest {
                 .hasMessageStartingWith("not an X.509 certificate in PEM");
     }
 
+    @Test
+    void theFingerprintIsTheSha256OfTheCertificateAsOpensslPrintsIt() throws Exception {
+        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+        ec.initialize(new ECGenParameterSpec("secp256r1"));
+        X509Certificate certificate = certificate(ec.generateKeyPair(), "SHA256withECDSA");
+        Path cert = Files.writeString(dir.resolve("c.pem"), Pem.encode("CERTIFICATE", certificate.getEncoded()));
+        Process openssl = new ProcessBuilder(
+                        "openssl", "x509", "-noout", "-fingerprint", "-sha256", "-in", cert.toString())
+                .start();
+        String printed = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        assertThat(openssl.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        // openssl prints "sha256 Fingerprint=AB:CD:..."
+        String hex = printed.substring(printed.indexOf('=') + 1)
+                .trim()
+                .replace(":", "")
+                .toLowerCase(java.util.Locale.ROOT);
+        assertThat(CmsWriter.fingerprint(certificate))
+                .isEqualTo("sha256:" + hex)
+                .hasSize(7 + 64);
+    }
+
     private byte[] roundTripThroughOpenssl(KeyPair keys, String signatureAlgorithm) throws Exception {
         X509Certificate certificate = certificate(keys, signatureAlgorithm);
         Path cert =
