@@ -3,6 +3,7 @@ package org.sluice.crypto.manifest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -141,8 +142,8 @@ public final class PackageVerifier {
     private static void requireDigest(String what, String expected, String found, String explanation)
             throws DigestMismatchException {
         if (!MessageDigest.isEqual(
-                expected.toLowerCase(Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                found.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+                expected.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII),
+                found.getBytes(StandardCharsets.US_ASCII))) {
             throw new DigestMismatchException(what, expected, found, explanation);
         }
     }
