@@ -8,6 +8,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Arrays;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 
 /**
@@ -36,7 +37,7 @@ public record SigningKey(String keyId, PrivateKey privateKey, PublicKey publicKe
         try {
             PrivateKey privateKey = KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(der));
             // PKCS#8 v1 carries only the 32-byte seed, as the last 32 bytes of the structure
-            byte[] seed = java.util.Arrays.copyOfRange(der, der.length - 32, der.length);
+            byte[] seed = Arrays.copyOfRange(der, der.length - 32, der.length);
             byte[] rawPublic =
                     new Ed25519PrivateKeyParameters(seed, 0).generatePublicKey().getEncoded();
             PublicKey publicKey = Ed25519.fromRaw(rawPublic);
