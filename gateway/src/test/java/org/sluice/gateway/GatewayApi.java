@@ -170,6 +170,18 @@ public final class GatewayApi {
     /** Publishes a decision as the policy service would. */
     public static Event<TransferDecided> decide(
             String transferId, String partnerId, String country, Outcome outcome, String... codes) {
+        Event<TransferDecided> event = Event.of(
+                "/sluice/policy",
+                Principal.system("policy"),
+                decision(transferId, partnerId, country, outcome, codes),
+                java.time.Clock.systemUTC());
+        KafkaTestClient.ofTestBroker().publish(event);
+        return event;
+    }
+
+    /** A decision on one of {@link #UMCU}'s transfers, each code a reason with the outcome as its effect. */
+    public static TransferDecided decision(
+            String transferId, String partnerId, String country, Outcome outcome, String... codes) {
         List<Reason> reasons = java.util.Arrays.stream(codes)
                 .map(code -> new Reason(
                         code,
@@ -181,7 +193,7 @@ public final class GatewayApi {
                         "do something about " + code,
                         List.of(new org.sluice.events.decision.Evidence("PARTNER", partnerId, null))))
                 .toList();
-        TransferDecided decided = new TransferDecided(
+        return new TransferDecided(
                 transferId,
                 "dc-" + UUID.randomUUID(),
                 UMCU,
@@ -196,9 +208,5 @@ public final class GatewayApi {
                 null,
                 null,
                 outcome.isApproval() ? Instant.now().plus(30, ChronoUnit.DAYS) : null);
-        Event<TransferDecided> event =
-                Event.of("/sluice/policy", Principal.system("policy"), decided, java.time.Clock.systemUTC());
-        KafkaTestClient.ofTestBroker().publish(event);
-        return event;
     }
 }
