@@ -15,6 +15,8 @@ import org.sluice.platform.problem.ProblemException;
 @ApplicationScoped
 public class CancellationService {
 
+    private static final int MAX_REASON_CHARS = 500;
+
     private final TransferRepository transfers;
     private final StagingArea staging;
     private final Outbox outbox;
@@ -33,6 +35,10 @@ public class CancellationService {
     /** Cancels one of the institution's transfers; 409 once it was sealed or has ended. */
     @Transactional
     public void cancel(String transferId, String institution, Principal actor, String reason) {
+        if (reason != null && reason.length() > MAX_REASON_CHARS) {
+            throw ProblemException.invalidField(
+                    "reason", "maxLength", "at most " + MAX_REASON_CHARS + " characters are kept");
+        }
         TransferRecord t = transfers
                 .lock(transferId)
                 .filter(x -> x.institutionId().equals(institution))

@@ -160,6 +160,22 @@ class UploadTest {
         assertNothingStaged(id);
     }
 
+    @Test
+    void theStoreIsPartOfReadinessAndUploadsAreCounted() {
+        String id = GatewayApi.submit(UMCU, request("p-charite", "DE", vcf));
+        GatewayApi.upload(UMCU, id, vcf);
+
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("checks.find { it.name == 'payload-store' }.status", equalTo("UP"));
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("sluice_gateway_uploads_total{outcome=\"staged\"}"))
+                .body(containsString("sluice_gateway_upload_bytes_total"));
+    }
+
     private void assertPublishedOnceAfterAGoodRetry(String id) {
         GatewayApi.upload(UMCU, id, vcf);
         var records =
