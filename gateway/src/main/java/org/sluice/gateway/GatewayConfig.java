@@ -1,0 +1,81 @@
+package org.sluice.gateway;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Configuration of the gateway ({@code sluice.gateway.*}); every key is documented in docs/operations/gateway.md. */
+@ConfigMapping(prefix = "sluice.gateway")
+public interface GatewayConfig {
+
+    /** ISO 3166-1 alpha-2 code of the gateway's home jurisdiction, e.g. {@code NL}. */
+    @WithDefault("NL")
+    String homeCountry();
+
+    /** Where staged payloads live. */
+    StoreConfig store();
+
+    /** The gateway's own Crypt4GH key, to which every upload is encrypted while it waits for a decision. */
+    StagingKeyConfig stagingKey();
+
+    /** The Ed25519 key that signs manifests. */
+    SigningConfig signing();
+
+    /** Sizes the gateway accepts. */
+    LimitsConfig limits();
+
+    /** The policy service, asked for prechecks. */
+    PolicyConfig policy();
+
+    /** Sealed packages. */
+    PackagesConfig packages();
+
+    interface StoreConfig {
+        /** Directory of the filesystem payload store; created if missing. */
+        Path directory();
+    }
+
+    interface StagingKeyConfig {
+        /** Path of the Crypt4GH secret key file ({@code -----BEGIN CRYPT4GH PRIVATE KEY-----}). */
+        Path file();
+
+        /** Passphrase of the key file, if it is protected; never logged. */
+        Optional<String> passphrase();
+    }
+
+    interface SigningConfig {
+        /** Path of the Ed25519 private key (PKCS#8 PEM) that signs manifests. */
+        Path keyFile();
+
+        /** Name written as the manifests' issuer, e.g. {@code sluice-gateway.umcu.nl}. */
+        String issuer();
+    }
+
+    interface LimitsConfig {
+        /** Largest payload a transfer may declare and upload, in bytes. */
+        @WithDefault("107374182400")
+        long maxPayloadBytes();
+
+        /** Largest JSON request body accepted, in bytes. */
+        @WithDefault("262144")
+        int maxJsonBytes();
+    }
+
+    interface PolicyConfig {
+        /** Base URL of the policy service, e.g. {@code http://localhost:8081}. */
+        URI url();
+
+        /** How long a precheck may wait for the policy service. */
+        @WithDefault("10s")
+        Duration timeout();
+    }
+
+    interface PackagesConfig {
+        /** How long a package stays fetchable when its approval names no end of validity. */
+        @WithDefault("P30D")
+        Duration defaultValidity();
+    }
+}

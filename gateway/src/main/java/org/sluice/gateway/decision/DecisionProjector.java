@@ -1,0 +1,60 @@
+package org.sluice.gateway.decision;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Optional;
+import org.sluice.events.decision.TransferDecided;
+import org.sluice.gateway.sealing.SealingService;
+import org.sluice.gateway.transfer.Lifecycle;
+import org.sluice.gateway.transfer.TransferRecord;
+import org.sluice.gateway.transfer.TransferRepository;
+import org.sluice.gateway.transfer.TransferState;
+import org.sluice.platform.messaging.PoisonRecordException;
+
+/**
+ * Applies a decision to the status projection: the decision is recorded (a later one supersedes an
+ * earlier one), the state moves as {@link Lifecycle} says, and an approval is sealed in the same
+ * transaction, so a crash anywhere leaves either all of it or none.
+ */
+@ApplicationScoped
+public class DecisionProjector {
+
+    private final TransferRepository transfers;
+    private final SealingService sealing;
+    private final MeterRegistry meters;
+
+    public DecisionProjector(TransferRepository transfers, SealingService sealing, MeterRegistry meters) {
+        this.transfers = transfers;
+        this.sealing = sealing;
+        this.meters = meters;
+    }
+
+    /** Applies one decision event. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(TransferDecided decided, String eventId, Instant decidedAt) {
+        TransferRecord transfer = transfers
+                .lock(decided.transferId())
+                .orElseThrow(() -> new PoisonRecordException("decision " + decided.decisionId() + " concerns transfer "
+                        + decided.transferId() + ", which this gateway never received"));
+        if (!transfer.institutionId().equals(decided.institutionId())) {
+            throw new PoisonRecordException("decision " + decided.decisionId() + " names institution "
+                    + decided.institutionId() + ", but transfer " + transfer.id() + " belongs to "
+                    + transfer.institutionId());
+        }
+        transfers.recordDecision(transfer.id(), decided, decidedAt);
+        meters.counter("sluice.gateway.decisions", "outcome", decided.outcome().name())
+                .increment();
+        Optional<TransferState> next = Lifecycle.afterDecision(transfer.state(), decided.outcome());
+        if (next.isEmpty()) {
+            return;
+        }
+        if (next.get() != transfer.state()) {
+            transfers.changeState(transfer.id(), next.get(), decidedAt, eventId);
+        }
+        if (next.get() == TransferState.APPROVED) {
+            sealing.seal(transfer, decided);
+        }
+    }
+}

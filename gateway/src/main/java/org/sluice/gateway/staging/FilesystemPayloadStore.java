@@ -1,0 +1,121 @@
+package org.sluice.gateway.staging;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The default payload store: a directory. Objects live under {@code objects/}; pending writes under
+ * {@code pending/} on the same filesystem, renamed into place atomically after an fsync.
+ */
+public final class FilesystemPayloadStore implements PayloadStore {
+
+    private static final Pattern KEY = Pattern.compile("^[a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._-]*)*$");
+
+    private final Path objects;
+    private final Path pending;
+
+    public FilesystemPayloadStore(Path root) throws IOException {
+        this.objects = Files.createDirectories(root.resolve("objects"));
+        this.pending = Files.createDirectories(root.resolve("pending"));
+    }
+
+    @Override
+    public PendingObject create(String key) throws IOException {
+        Path target = path(key);
+        Path temp = pending.resolve(key.replace('/', '_') + "." + UUID.randomUUID() + ".part");
+        FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        return new FilePendingObject(target, temp, channel);
+    }
+
+    @Override
+    public InputStream open(String key, long offset) throws IOException {
+        FileChannel channel = FileChannel.open(path(key), StandardOpenOption.READ);
+        try {
+            channel.position(offset);
+            return Channels.newInputStream(channel);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public long size(String key) throws IOException {
+        return Files.size(path(key));
+    }
+
+    @Override
+    public boolean exists(String key) {
+        return Files.exists(path(key));
+    }
+
+    @Override
+    public boolean delete(String key) throws IOException {
+        return Files.deleteIfExists(path(key));
+    }
+
+    /** The file of a key, refusing keys that could leave the store's directory. */
+    private Path path(String key) {
+        if (key == null || !KEY.matcher(key).matches() || key.contains("..")) {
+            throw new IllegalArgumentException("not a payload store key: " + key);
+        }
+        return objects.resolve(key);
+    }
+
+    private static final class FilePendingObject implements PendingObject {
+        private final Path target;
+        private final Path temp;
+        private final FileChannel channel;
+        private final OutputStream stream;
+        private boolean committed;
+
+        FilePendingObject(Path target, Path temp, FileChannel channel) {
+            this.target = target;
+            this.temp = temp;
+            this.channel = channel;
+            this.stream = Channels.newOutputStream(channel);
+        }
+
+        @Override
+        public OutputStream stream() {
+            return stream;
+        }
+
+        @Override
+        public void commit() throws IOException {
+            if (channel.isOpen()) {
+                channel.force(true);
+                channel.close();
+            } else {
+                try (FileChannel reopened = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                    reopened.force(true);
+                }
+            }
+            Files.createDirectories(target.getParent());
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("the store's pending and object folders must share one filesystem", e);
+            }
+            committed = true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+            if (!committed) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.sluice.gateway.staging;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * Where encrypted payloads rest. Objects are written whole and become visible atomically: a reader never
+ * sees half an object, and a write that is abandoned leaves nothing behind. Keys are relative paths of
+ * lower-case letters, digits, {@code .}, {@code -} and {@code /}.
+ */
+public interface PayloadStore {
+
+    /** Starts writing an object; it replaces any object under the key only when committed. */
+    PendingObject create(String key) throws IOException;
+
+    /** Reads an object from a byte offset. */
+    InputStream open(String key, long offset) throws IOException;
+
+    /** Size of an object in bytes. */
+    long size(String key) throws IOException;
+
+    /** Whether an object exists under the key. */
+    boolean exists(String key);
+
+    /** Removes an object; false when there was none. */
+    boolean delete(String key) throws IOException;
+
+    /** An object being written. Closing it without committing discards what was written. */
+    interface PendingObject extends Closeable {
+
+        /** Where the object's bytes go. */
+        OutputStream stream();
+
+        /** Makes the object durable and visible under its key, replacing any earlier one. */
+        void commit() throws IOException;
+
+        /** Discards the object unless it was committed. */
+        @Override
+        void close() throws IOException;
+    }
+}

@@ -1,0 +1,28 @@
+package org.sluice.gateway.transfer;
+
+import java.util.Optional;
+import org.sluice.events.decision.Outcome;
+
+/** How decisions move a transfer: the pure rules of the status projection. */
+public final class Lifecycle {
+
+    private Lifecycle() {}
+
+    /**
+     * The state a decision moves a transfer to; empty when the decision is recorded but cannot change the
+     * state any more (the transfer was sealed, delivered, cancelled or has ended). A later decision
+     * supersedes an earlier one while nothing has been sealed.
+     */
+    public static Optional<TransferState> afterDecision(TransferState current, Outcome outcome) {
+        return switch (current) {
+            case STAGED, IN_REVIEW, APPROVED, DENIED ->
+                Optional.of(
+                        switch (outcome) {
+                            case APPROVE, APPROVE_WITH_CONDITIONS -> TransferState.APPROVED;
+                            case REVIEW -> TransferState.IN_REVIEW;
+                            case DENY -> TransferState.DENIED;
+                        });
+            default -> Optional.empty();
+        };
+    }
+}

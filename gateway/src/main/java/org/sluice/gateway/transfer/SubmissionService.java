@@ -1,0 +1,152 @@
+package org.sluice.gateway.transfer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.sluice.events.Principal;
+import org.sluice.events.json.CanonicalJson;
+import org.sluice.events.schema.SchemaValidator;
+import org.sluice.events.schema.Violation;
+import org.sluice.events.transfer.TransferRequest;
+import org.sluice.gateway.GatewayConfig;
+import org.sluice.gateway.Ids;
+import org.sluice.gateway.JsonBody;
+import org.sluice.gateway.Sha256;
+import org.sluice.gateway.partner.PartnerEntry;
+import org.sluice.gateway.partner.PartnerRepository;
+import org.sluice.platform.problem.ProblemException;
+
+/**
+ * Accepts transfer requests: the contract's schema, then the checks the schema cannot express, then the
+ * size limit; {@code Idempotency-Key}s make a retried submission return the transfer it created.
+ */
+@ApplicationScoped
+public class SubmissionService {
+
+    /** Printable ASCII, as RFC 9110 field values allow, of a sensible length. */
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[\\x21-\\x7E]{1,255}$");
+
+    private final SchemaValidator schema = SchemaValidator.forSchema("TransferRequest.schema.json");
+    private final TransferRepository transfers;
+    private final IdempotencyKeys keys;
+    private final PartnerRepository partners;
+    private final GatewayConfig config;
+    private final Clock clock;
+
+    public SubmissionService(
+            TransferRepository transfers,
+            IdempotencyKeys keys,
+            PartnerRepository partners,
+            GatewayConfig config,
+            Clock clock) {
+        this.transfers = transfers;
+        this.keys = keys;
+        this.partners = partners;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * A submission's outcome.
+     *
+     * @param transfer the transfer created (or created earlier under the same key)
+     * @param replayed whether this answers a retry of an earlier submission
+     */
+    public record Submitted(TransferRecord transfer, boolean replayed) {}
+
+    /** Validates and stores a request for the caller's institution. */
+    public Submitted submit(JsonNode body, Principal submitter, String institution, Optional<String> idempotencyKey) {
+        TransferRequest request = validate(body);
+        String requestSha256 = canonicalSha256(body);
+        if (idempotencyKey.isPresent()) {
+            String key = idempotencyKey.get();
+            if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
+                throw ProblemException.invalidField(
+                        "Idempotency-Key", "pattern", "1 to 255 printable ASCII characters are expected");
+            }
+            Optional<IdempotencyKeys.Used> used = keys.find(institution, key);
+            if (used.isPresent()) {
+                return replay(used.get(), requestSha256, key);
+            }
+        }
+        Instant now = clock.instant();
+        TransferRecord transfer = new TransferRecord(
+                Ids.transfer(), institution, submitter.id(), request, TransferState.RECEIVED, now, now, null, null);
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                transfers.insert(transfer);
+                if (idempotencyKey.isPresent()
+                        && !keys.remember(
+                                institution,
+                                idempotencyKey.get(),
+                                new IdempotencyKeys.Used(requestSha256, transfer.id()),
+                                now)) {
+                    throw new KeyTakenMeanwhile();
+                }
+            });
+        } catch (KeyTakenMeanwhile e) {
+            String key = idempotencyKey.orElseThrow();
+            return replay(keys.find(institution, key).orElseThrow(), requestSha256, key);
+        }
+        return new Submitted(transfer, false);
+    }
+
+    /** The request, or a problem naming every field at fault. */
+    public TransferRequest validate(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ProblemException.invalidField("(body)", "type", "a JSON object is expected");
+        }
+        List<Violation> violations = schema.validate(body);
+        if (!violations.isEmpty()) {
+            throw ProblemException.validation(violations);
+        }
+        TransferRequest request = JsonBody.bind(body, TransferRequest.class);
+        violations = RequestChecks.check(
+                request, partners.find(request.destination().partnerId()).map(PartnerEntry::country));
+        if (!violations.isEmpty()) {
+            throw ProblemException.validation(violations);
+        }
+        long max = config.limits().maxPayloadBytes();
+        if (request.payload().sizeBytes() > max) {
+            throw new ProblemException(
+                    413,
+                    "payload-too-large",
+                    "Payload too large",
+                    "payload.sizeBytes is " + request.payload().sizeBytes() + " bytes; the limit is " + max,
+                    List.of(new Violation("payload.sizeBytes", "maximum", "must be at most " + max)));
+        }
+        return request;
+    }
+
+    private static String canonicalSha256(JsonNode body) {
+        try {
+            return Sha256.hex(CanonicalJson.toBytes(body));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("(body)", "i-json", e.getMessage());
+        }
+    }
+
+    private Submitted replay(IdempotencyKeys.Used used, String requestSha256, String key) {
+        if (!Sha256.sameHex(used.requestSha256(), requestSha256)) {
+            throw ProblemException.unprocessable(
+                    "idempotency-key-reused",
+                    "Idempotency-Key reused",
+                    "Idempotency-Key '" + key + "' was already used with a different body");
+        }
+        return new Submitted(transfers.find(used.transferId()).orElseThrow(), true);
+    }
+
+    /** A concurrent request with the same key committed first; this one's transfer is rolled back. */
+    private static final class KeyTakenMeanwhile extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        KeyTakenMeanwhile() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package org.sluice.gateway.transfer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.sluice.events.decision.TransferDecided;
+import org.sluice.events.transfer.TransferRequest;
+import org.sluice.gateway.StoredJson;
+
+/** The transfers table and its history: the status projection. Callers hold the transaction. */
+@ApplicationScoped
+public class TransferRepository {
+
+    private static final String COLUMNS = "transfer_id, institution_id, submitted_by, request, state, created_at,"
+            + " updated_at, decision, decided_at";
+
+    private final DataSource dataSource;
+
+    public TransferRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Stores a new transfer and its first history entry. */
+    public void insert(TransferRecord t) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("INSERT INTO transfers (transfer_id, institution_id,"
+                        + " submitted_by, partner_id, request, state, created_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?)")) {
+            ps.setString(1, t.id());
+            ps.setString(2, t.institutionId());
+            ps.setString(3, t.submittedBy());
+            ps.setString(4, t.partnerId());
+            ps.setString(5, StoredJson.write(t.request()));
+            ps.setString(6, t.state().name());
+            ps.setTimestamp(7, Timestamp.from(t.createdAt()));
+            ps.setTimestamp(8, Timestamp.from(t.updatedAt()));
+            ps.executeUpdate();
+            appendHistory(c, t.id(), t.state(), t.createdAt(), null);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store transfer " + t.id(), e);
+        }
+    }
+
+    /** A transfer by id. */
+    public Optional<TransferRecord> find(String id) {
+        return query("SELECT " + COLUMNS + " FROM transfers WHERE transfer_id = ?", id);
+    }
+
+    /** A transfer by id, locked until the transaction ends (serialises uploads, decisions and cancellation). */
+    public Optional<TransferRecord> lock(String id) {
+        return query("SELECT " + COLUMNS + " FROM transfers WHERE transfer_id = ? FOR UPDATE", id);
+    }
+
+    /** Moves a transfer to a state and records the change in its history. */
+    public void changeState(String id, TransferState state, Instant at, String eventId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement("UPDATE transfers SET state = ?, updated_at = ? WHERE transfer_id = ?")) {
+            ps.setString(1, state.name());
+            ps.setTimestamp(2, Timestamp.from(at));
+            ps.setString(3, id);
+            if (ps.executeUpdate() != 1) {
+                throw new IllegalStateException("no transfer " + id);
+            }
+            appendHistory(c, id, state, at, eventId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot change the state of " + id, e);
+        }
+    }
+
+    /** Records the latest decision (it supersedes any earlier one). */
+    public void recordDecision(String id, TransferDecided decision, Instant decidedAt) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "UPDATE transfers SET decision = ?::jsonb, decided_at = ? WHERE transfer_id = ?")) {
+            ps.setString(1, StoredJson.write(decision));
+            ps.setTimestamp(2, Timestamp.from(decidedAt));
+            ps.setString(3, id);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record the decision on " + id, e);
+        }
+    }
+
+    /** The state changes of a transfer, oldest first. */
+    public List<HistoryEntry> history(String id) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT state, at, event_id FROM transfer_history WHERE transfer_id = ? ORDER BY seq")) {
+            ps.setString(1, id);
+            List<HistoryEntry> entries = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(new HistoryEntry(
+                            TransferState.valueOf(rs.getString(1)),
+                            rs.getTimestamp(2).toInstant(),
+                            rs.getString(3)));
+                }
+            }
+            return entries;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the history of " + id, e);
+        }
+    }
+
+    private Optional<TransferRecord> query(String sql, String id) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read transfer " + id, e);
+        }
+    }
+
+    private static TransferRecord read(ResultSet rs) throws SQLException {
+        String decision = rs.getString("decision");
+        Timestamp decidedAt = rs.getTimestamp("decided_at");
+        return new TransferRecord(
+                rs.getString("transfer_id"),
+                rs.getString("institution_id"),
+                rs.getString("submitted_by"),
+                StoredJson.read(rs.getString("request"), TransferRequest.class),
+                TransferState.valueOf(rs.getString("state")),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(),
+                decision == null ? null : StoredJson.read(decision, TransferDecided.class),
+                decidedAt == null ? null : decidedAt.toInstant());
+    }
+
+    private static void appendHistory(Connection c, String id, TransferState state, Instant at, String eventId)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO transfer_history (transfer_id, state, at, event_id) VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, id);
+            ps.setString(2, state.name());
+            ps.setTimestamp(3, Timestamp.from(at));
+            ps.setString(4, eventId);
+            ps.executeUpdate();
+        }
+    }
+}

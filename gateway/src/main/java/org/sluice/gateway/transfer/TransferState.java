@@ -1,0 +1,32 @@
+package org.sluice.gateway.transfer;
+
+/** Where a transfer is in its life, as the status projection shows it (see ARCHITECTURE.md, Transfer lifecycle). */
+public enum TransferState {
+    /** Created; waiting for the payload. */
+    RECEIVED,
+    /** Payload uploaded, verified against the declaration and staged encrypted; waiting for a decision. */
+    STAGED,
+    /** A reviewer must decide. */
+    IN_REVIEW,
+    /** Approved; waiting to be sealed (e.g. the partner has no valid key yet). */
+    APPROVED,
+    /** Denied; nothing is delivered. */
+    DENIED,
+    /** Sealed for the partner; the package can be fetched. */
+    SEALED,
+    /** The partner downloaded the whole package. */
+    FETCHED,
+    /** The partner confirmed the plaintext digest. */
+    ACKNOWLEDGED,
+    /** The submitter withdrew it before sealing; staged data purged. */
+    CANCELLED,
+    /** Not fetched before the approval's validity ended; data purged. */
+    EXPIRED,
+    /** A later denial withdrew the unfetched package; data purged. */
+    WITHDRAWN;
+
+    /** Whether the submitter may still cancel: nothing has been sealed and it has not ended. */
+    public boolean cancellable() {
+        return this == RECEIVED || this == STAGED || this == IN_REVIEW || this == APPROVED || this == DENIED;
+    }
+}

@@ -1,0 +1,32 @@
+package org.sluice.gateway.transfer;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.annotation.Nullable;
+import java.time.Instant;
+import java.util.List;
+import org.sluice.events.transfer.TransferRequest;
+import org.sluice.gateway.sealing.PackageView;
+
+/**
+ * A transfer as its submitter sees it ({@code GET /api/v1/transfers/{id}}).
+ *
+ * @param id the transfer
+ * @param institutionId the submitting institution
+ * @param state where it is now
+ * @param createdAt when it was submitted
+ * @param updatedAt when its state last changed
+ * @param request the request as submitted
+ * @param decision the latest decision, once there is one
+ * @param history every state it went through, with the event that announced it
+ * @param pkg the sealed package, once sealed
+ */
+public record TransferView(
+        String id,
+        String institutionId,
+        TransferState state,
+        Instant createdAt,
+        Instant updatedAt,
+        TransferRequest request,
+        @Nullable DecisionView decision,
+        List<HistoryEntry> history,
+        @JsonProperty("package") @Nullable PackageView pkg) {}

@@ -1,0 +1,49 @@
+package org.sluice.gateway.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.sluice.events.decision.Outcome;
+
+class LifecycleTest {
+
+    @Test
+    void decisionsMoveATransferUntilItIsSealed() {
+        assertThat(Lifecycle.afterDecision(TransferState.STAGED, Outcome.APPROVE))
+                .contains(TransferState.APPROVED);
+        assertThat(Lifecycle.afterDecision(TransferState.STAGED, Outcome.APPROVE_WITH_CONDITIONS))
+                .contains(TransferState.APPROVED);
+        assertThat(Lifecycle.afterDecision(TransferState.STAGED, Outcome.REVIEW))
+                .contains(TransferState.IN_REVIEW);
+        assertThat(Lifecycle.afterDecision(TransferState.IN_REVIEW, Outcome.DENY))
+                .contains(TransferState.DENIED);
+        assertThat(Lifecycle.afterDecision(TransferState.DENIED, Outcome.APPROVE))
+                .contains(TransferState.APPROVED);
+        assertThat(Lifecycle.afterDecision(TransferState.APPROVED, Outcome.APPROVE))
+                .contains(TransferState.APPROVED);
+    }
+
+    @Test
+    void decisionsOnTransfersNotAwaitingOneChangeNothing() {
+        for (TransferState state : new TransferState[] {
+            TransferState.RECEIVED,
+            TransferState.SEALED,
+            TransferState.FETCHED,
+            TransferState.ACKNOWLEDGED,
+            TransferState.CANCELLED,
+            TransferState.EXPIRED
+        }) {
+            assertThat(Lifecycle.afterDecision(state, Outcome.APPROVE))
+                    .as(state.name())
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void onlyTransfersNotYetSealedCanBeCancelled() {
+        assertThat(TransferState.STAGED.cancellable()).isTrue();
+        assertThat(TransferState.DENIED.cancellable()).isTrue();
+        assertThat(TransferState.SEALED.cancellable()).isFalse();
+        assertThat(TransferState.CANCELLED.cancellable()).isFalse();
+    }
+}
