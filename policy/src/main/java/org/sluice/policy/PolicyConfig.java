@@ -1,0 +1,61 @@
+package org.sluice.policy;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Configuration of the policy service. */
+@ConfigMapping(prefix = "sluice.policy")
+public interface PolicyConfig {
+
+    /** ISO 3166-1 alpha-2 country of the gateway's home jurisdiction (the rules' {@code home}). */
+    @WithDefault("NL")
+    String homeCountry();
+
+    /** How long an approval stays valid after the decision (unfetched packages expire then). */
+    @WithDefault("P30D")
+    Duration approvalValidity();
+
+    /** Bundles. */
+    BundleConfig bundle();
+
+    /** Denied-party screening. */
+    ScreeningConfig screening();
+
+    /** Limits on what callers may send. */
+    LimitsConfig limits();
+
+    interface BundleConfig {
+        /** Classpath folder of the bundle activated at first start when none is active yet. */
+        @WithDefault("bundles/default")
+        String builtIn();
+
+        /** A bundle folder on disk that replaces the built-in one at first start, if set. */
+        Optional<String> directory();
+    }
+
+    interface ScreeningConfig {
+        /** Lowest score (0..1, share of the screened name explained by a list name) that raises a POSSIBLE hit. */
+        @WithDefault("0.8")
+        double possibleThreshold();
+
+        /** Shortest token (characters) in which one typing error is tolerated. */
+        @WithDefault("5")
+        int typoMinLength();
+
+        /** A token of an entity name that occurs in at most this many list names counts as distinctive. */
+        @WithDefault("3")
+        int distinctiveMaxNames();
+    }
+
+    interface LimitsConfig {
+        /** Largest screening-list file accepted, in bytes. */
+        @WithDefault("67108864")
+        long screeningListBytes();
+
+        /** Largest bundle archive or reference-data file accepted, in bytes. */
+        @WithDefault("8388608")
+        long documentBytes();
+    }
+}

@@ -1,0 +1,315 @@
+package org.sluice.policy.engine;
+
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelIssue;
+import dev.cel.common.CelValidationException;
+import dev.cel.common.CelValidationResult;
+import dev.cel.common.types.CelKind;
+import dev.cel.common.types.CelType;
+import dev.cel.common.types.ListType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
+import dev.cel.runtime.Program;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.sluice.events.decision.Condition;
+import org.sluice.events.decision.Evidence;
+import org.sluice.events.decision.Outcome;
+import org.sluice.events.decision.Reason;
+import org.sluice.events.decision.RuleRef;
+import org.sluice.policy.bundle.Bundle;
+import org.sluice.policy.bundle.BundleLoader;
+import org.sluice.policy.bundle.BundleProblem;
+import org.sluice.policy.bundle.BundleRejectedException;
+import org.sluice.policy.bundle.Definition;
+import org.sluice.policy.bundle.Rule;
+
+/**
+ * A bundle whose CEL expressions are parsed and type-checked against the {@link Vocabulary}, ready to
+ * evaluate. Thread-safe and immutable. A rule that fails at run time does not fail open: it adds a
+ * {@value #RULE_FAILED} reason that sends the request to review.
+ */
+public final class CompiledBundle {
+
+    /** Code of the reason added when a rule cannot be evaluated. */
+    public static final String RULE_FAILED = "RULE_EVALUATION_FAILED";
+
+    private static final CelRuntime RUNTIME =
+            CelRuntimeFactory.standardCelRuntimeBuilder().build();
+
+    private final Bundle bundle;
+    private final List<NamedProgram> definitions;
+    private final Program quotaCharges;
+    private final List<CompiledRule> rules;
+
+    private record NamedProgram(String name, Program program) {}
+
+    private record CompiledRule(Rule rule, Program when, Program evidence, Program due, Program reference) {}
+
+    private CompiledBundle(
+            Bundle bundle, List<NamedProgram> definitions, Program quotaCharges, List<CompiledRule> rules) {
+        this.bundle = bundle;
+        this.definitions = definitions;
+        this.quotaCharges = quotaCharges;
+        this.rules = rules;
+    }
+
+    /**
+     * Compiles every expression of the bundle.
+     *
+     * @throws BundleRejectedException every syntax error, type error and unknown name, with file and line
+     */
+    public static CompiledBundle compile(Bundle bundle) {
+        List<BundleProblem> problems = new ArrayList<>();
+        CelCompiler compiler = baseCompiler();
+        List<NamedProgram> definitions = new ArrayList<>();
+        for (Definition d : bundle.definitions()) {
+            CelAbstractSyntaxTree ast =
+                    check(compiler, d.expr(), null, d.file(), d.line(), "definition '" + d.name() + "'", problems);
+            if (ast != null) {
+                definitions.add(new NamedProgram(d.name(), program(ast)));
+                compiler = compiler.toCompilerBuilder()
+                        .addVar(d.name(), ast.getResultType())
+                        .build();
+            } else {
+                compiler = compiler.toCompilerBuilder()
+                        .addVar(d.name(), SimpleType.DYN)
+                        .build();
+            }
+        }
+        CelAbstractSyntaxTree chargesAst = check(
+                compiler,
+                bundle.quotaCharges(),
+                ListType.create(SimpleType.STRING),
+                BundleLoader.MANIFEST,
+                0,
+                "quotaCharges",
+                problems);
+        List<CompiledRule> rules = new ArrayList<>();
+        for (Rule r : bundle.rules()) {
+            String what = "rule '" + r.id() + "'";
+            CelAbstractSyntaxTree when =
+                    check(compiler, r.when(), SimpleType.BOOL, r.file(), r.whenLine(), what + " 'when'", problems);
+            CelAbstractSyntaxTree evidence = r.evidence() == null
+                    ? null
+                    : check(compiler, r.evidence(), null, r.file(), r.line(), what + " 'evidence'", problems);
+            if (evidence != null && evidence.getResultType().kind() != CelKind.LIST) {
+                problems.add(new BundleProblem(
+                        r.file(),
+                        r.line(),
+                        what + " 'evidence' must be a list of maps, found "
+                                + evidence.getResultType().name()));
+            }
+            Rule.ConditionSpec c = r.condition();
+            CelAbstractSyntaxTree due = c == null || c.dueWithinDays() == null
+                    ? null
+                    : check(
+                            compiler,
+                            c.dueWithinDays(),
+                            SimpleType.INT,
+                            r.file(),
+                            r.line(),
+                            what + " 'condition.dueWithinDays'",
+                            problems);
+            CelAbstractSyntaxTree reference = c == null || c.reference() == null
+                    ? null
+                    : check(
+                            compiler,
+                            c.reference(),
+                            SimpleType.STRING,
+                            r.file(),
+                            r.line(),
+                            what + " 'condition.reference'",
+                            problems);
+            if (when != null) {
+                rules.add(new CompiledRule(r, program(when), program(evidence), program(due), program(reference)));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new BundleRejectedException(problems);
+        }
+        return new CompiledBundle(bundle, List.copyOf(definitions), program(chargesAst), List.copyOf(rules));
+    }
+
+    private static CelCompiler baseCompiler() {
+        var builder =
+                CelCompilerFactory.standardCelCompilerBuilder().setStandardMacros(CelStandardMacro.STANDARD_MACROS);
+        Vocabulary.VARIABLES.forEach(builder::addVar);
+        return builder.build();
+    }
+
+    private static CelAbstractSyntaxTree check(
+            CelCompiler compiler,
+            String expr,
+            CelType expected,
+            String file,
+            int line,
+            String what,
+            List<BundleProblem> problems) {
+        CelValidationResult result = compiler.compile(expr);
+        if (result.hasError()) {
+            for (CelIssue issue : result.getErrors()) {
+                int exprLine = issue.getSourceLocation().getLine();
+                int at = line + Math.max(exprLine, 1) - 1;
+                problems.add(new BundleProblem(
+                        file,
+                        at,
+                        what + ": " + kind(issue.getMessage()) + " at column "
+                                + (issue.getSourceLocation().getColumn() + 1) + ": " + issue.getMessage()));
+            }
+            return null;
+        }
+        try {
+            CelAbstractSyntaxTree ast = result.getAst();
+            if (expected != null && !compatible(expected, ast.getResultType())) {
+                problems.add(new BundleProblem(
+                        file,
+                        line,
+                        what + ": type error: must be " + expected.name() + ", found "
+                                + ast.getResultType().name()));
+                return null;
+            }
+            return ast;
+        } catch (CelValidationException e) {
+            problems.add(new BundleProblem(file, line, what + ": " + e.getMessage()));
+            return null;
+        }
+    }
+
+    private static boolean compatible(CelType expected, CelType actual) {
+        if (actual.kind() == CelKind.DYN || actual.kind() == CelKind.ANY) {
+            return true;
+        }
+        return expected.kind() == CelKind.LIST ? actual.kind() == CelKind.LIST : expected.isAssignableFrom(actual);
+    }
+
+    private static String kind(String message) {
+        if (message.startsWith("undeclared reference")) {
+            return message.contains("(") && message.contains("'") ? "unknown name or function" : "unknown name";
+        }
+        if (message.contains("no matching overload")) {
+            return "type error";
+        }
+        return "syntax error";
+    }
+
+    private static Program program(CelAbstractSyntaxTree ast) {
+        if (ast == null) {
+            return null;
+        }
+        try {
+            return RUNTIME.createProgram(ast);
+        } catch (CelEvaluationException e) {
+            throw new IllegalStateException("a checked expression does not plan: " + e.getMessage(), e);
+        }
+    }
+
+    /** The bundle compiled. */
+    public Bundle bundle() {
+        return bundle;
+    }
+
+    /** Evaluates the bundle for one request. Pure: reads only its inputs. */
+    public EngineResult evaluate(DecisionInputs in) {
+        Map<String, Object> facts = Facts.of(in, bundle.tables(), bundle.thresholds());
+        LocalDate day = LocalDate.ofInstant(in.evaluatedAt(), ZoneOffset.UTC);
+        List<String> failedDefinitions = new ArrayList<>();
+        for (NamedProgram d : definitions) {
+            try {
+                facts.put(d.name(), d.program().eval(facts));
+            } catch (CelEvaluationException e) {
+                failedDefinitions.add(d.name() + ": " + e.getMessage());
+            }
+        }
+        List<Reason> reasons = new ArrayList<>();
+        List<Condition> conditions = new ArrayList<>();
+        List<RuleRef> notMatched = new ArrayList<>();
+        for (CompiledRule cr : rules) {
+            Rule r = cr.rule();
+            if (!r.appliesOn(day)) {
+                continue;
+            }
+            try {
+                if (!Boolean.TRUE.equals(cr.when().eval(facts))) {
+                    notMatched.add(new RuleRef(r.id(), r.code(), r.title()));
+                    continue;
+                }
+                reasons.add(new Reason(
+                        r.code(),
+                        r.id(),
+                        r.title(),
+                        r.effect(),
+                        r.citation(),
+                        r.explanation(),
+                        r.remediation(),
+                        evidence(cr.evidence(), facts)));
+                if (r.condition() != null) {
+                    conditions.add(new Condition(
+                            r.code(),
+                            r.condition().description(),
+                            cr.due() == null
+                                    ? null
+                                    : Math.toIntExact((Long) cr.due().eval(facts)),
+                            cr.reference() == null
+                                    ? null
+                                    : (String) cr.reference().eval(facts)));
+                }
+            } catch (CelEvaluationException | RuntimeException e) {
+                reasons.add(failure(r, e.getMessage(), failedDefinitions));
+            }
+        }
+        Outcome outcome =
+                Outcome.combineAll(reasons.stream().map(Reason::effect).toList());
+        List<String> charges = List.of();
+        if (outcome.isApproval() && quotaCharges != null) {
+            try {
+                charges = ((Collection<?>) quotaCharges.eval(facts))
+                        .stream().map(String::valueOf).distinct().toList();
+            } catch (CelEvaluationException e) {
+                reasons.add(failure(null, "quotaCharges: " + e.getMessage(), failedDefinitions));
+                outcome = Outcome.REVIEW;
+            }
+        }
+        return new EngineResult(outcome, reasons, conditions, notMatched, charges);
+    }
+
+    private static Reason failure(Rule r, String message, List<String> failedDefinitions) {
+        String detail =
+                failedDefinitions.isEmpty() ? message : message + " (failed definitions: " + failedDefinitions + ")";
+        return new Reason(
+                RULE_FAILED,
+                r == null ? "engine" : r.id(),
+                "A rule could not be evaluated",
+                Outcome.REVIEW,
+                r == null ? "" : r.citation(),
+                "The rule could not be evaluated for this request, so a reviewer must decide: " + detail,
+                "No action for the submitter; the policy administrators have been told through the decision.",
+                List.of());
+    }
+
+    private static List<Evidence> evidence(Program program, Map<String, Object> facts) throws CelEvaluationException {
+        if (program == null) {
+            return List.of();
+        }
+        List<Evidence> out = new ArrayList<>();
+        for (Object item : (Collection<?>) program.eval(facts)) {
+            if (item instanceof Map<?, ?> m) {
+                Object detail = m.get("detail");
+                out.add(new Evidence(
+                        String.valueOf(m.get("kind")),
+                        String.valueOf(m.get("id")),
+                        detail == null ? null : String.valueOf(detail)));
+            }
+        }
+        return out;
+    }
+}

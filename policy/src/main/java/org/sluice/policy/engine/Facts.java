@@ -1,0 +1,220 @@
+package org.sluice.policy.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cel.common.values.NullValue;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sluice.events.json.Json;
+import org.sluice.events.transfer.EndUser;
+import org.sluice.events.transfer.TransferRequest;
+import org.sluice.policy.partner.PartnerSnapshot;
+import org.sluice.policy.screening.ScreeningHit;
+import org.sluice.policy.world.Dsa;
+import org.sluice.policy.world.Emergency;
+import org.sluice.policy.world.Licence;
+
+/**
+ * Turns the inputs of a decision into the values of the {@link Vocabulary}: plain maps, lists, strings,
+ * longs and booleans as CEL reads them. Mechanical only: what the facts mean is the bundle's business.
+ */
+public final class Facts {
+
+    private Facts() {}
+
+    /**
+     * The activation of one evaluation.
+     *
+     * @param tables the bundle's list tables (a general licence's {@code destinationGroup} names one)
+     * @param thresholds the bundle's numeric thresholds
+     */
+    public static Map<String, Object> of(
+            DecisionInputs in, Map<String, List<String>> tables, Map<String, Long> thresholds) {
+        TransferRequest r = in.request();
+        LocalDate today = LocalDate.ofInstant(in.evaluatedAt(), ZoneOffset.UTC);
+        Map<String, Object> f = new HashMap<>();
+        f.put("request", value(Json.mapper().valueToTree(r)));
+        f.put("category", r.dataset().category().name());
+        f.put("subjects", r.dataset().subjects());
+        f.put("sizeBytes", r.payload().sizeBytes());
+        f.put("basis", r.basis().name());
+        f.put("countries", countriesConcerned(r, in.partner()));
+        f.put("home", in.home());
+        f.put("today", today.toString());
+        f.put("tables", tables);
+        f.put("thresholds", thresholds);
+        f.put("partner", partner(in.partner(), r.destination().partnerId()));
+        f.put(
+                "institution",
+                Map.of(
+                        "id", in.institutionId(),
+                        "typicalTransferBytes", in.typicalTransferBytes(),
+                        "completedTransfersToPartner", in.completedTransfersToPartner()));
+        f.put("licences", citedLicences(r.licenceIds(), in.citedLicences(), tables));
+        f.put(
+                "generalLicences",
+                in.generalLicences().stream().map(l -> licence(l, tables)).toList());
+        f.put("dsa", dsa(in.dsa(), r.dsaId()));
+        f.put("emergencies", in.emergencies().stream().map(Facts::emergency).toList());
+        f.put("screening", in.screening().stream().map(Facts::hit).toList());
+        return f;
+    }
+
+    /** The destination, the partner's registered country and every end user's country, without repeats. */
+    public static List<String> countriesConcerned(TransferRequest r, PartnerSnapshot partner) {
+        Set<String> countries = new LinkedHashSet<>();
+        countries.add(r.destination().country());
+        if (partner != null) {
+            countries.add(partner.country());
+        }
+        for (EndUser u : r.endUsers()) {
+            countries.add(u.country());
+        }
+        return List.copyOf(countries);
+    }
+
+    private static Map<String, Object> partner(PartnerSnapshot p, String requestedId) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("known", p != null);
+        m.put("id", p == null ? requestedId : p.id());
+        m.put("institution", p == null ? "" : p.institution());
+        m.put("country", p == null ? "" : p.country());
+        m.put("status", p == null ? "" : p.status());
+        m.put("profitStatus", p == null ? "" : p.profitStatus());
+        m.put("adequacyCovered", p != null && p.adequacyCovered());
+        m.put(
+                "keyValidUntil",
+                p == null || p.keyValidUntil() == null ? "" : p.keyValidUntil().toString());
+        return m;
+    }
+
+    private static List<Map<String, Object>> citedLicences(
+            List<String> ids, List<Licence> known, Map<String, List<String>> tables) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String id : ids) {
+            out.add(known.stream()
+                    .filter(l -> l.id().equals(id))
+                    .findFirst()
+                    .map(l -> licence(l, tables))
+                    .orElseGet(() -> unknownLicence(id)));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> licence(Licence l, Map<String, List<String>> tables) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("id", l.id());
+        m.put("known", true);
+        m.put("type", l.type());
+        m.put("status", l.status());
+        m.put("holder", l.holder());
+        m.put("categories", l.categories());
+        m.put(
+                "destinations",
+                l.destinationGroup() == null ? l.destinations() : tables.getOrDefault(l.destinationGroup(), List.of()));
+        m.put("validFrom", l.validFrom().toString());
+        m.put("validUntil", l.validUntil().toString());
+        m.put("hasByteQuota", l.quotaBytes() != null);
+        m.put("bytesLeft", l.quotaBytes() == null ? 0L : l.quotaBytes() - l.usedBytes());
+        m.put("hasTransferQuota", l.quotaTransfers() != null);
+        m.put("transfersLeft", l.quotaTransfers() == null ? 0L : l.quotaTransfers() - l.usedTransfers());
+        m.put("postShipmentVerification", l.postShipmentVerification());
+        m.put("verificationDays", l.verificationDays() == null ? 0L : (long) l.verificationDays());
+        return m;
+    }
+
+    private static Map<String, Object> unknownLicence(String id) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("id", id);
+        m.put("known", false);
+        m.put("type", "");
+        m.put("status", "");
+        m.put("holder", "");
+        m.put("categories", List.of());
+        m.put("destinations", List.of());
+        m.put("validFrom", "");
+        m.put("validUntil", "");
+        m.put("hasByteQuota", false);
+        m.put("bytesLeft", 0L);
+        m.put("hasTransferQuota", false);
+        m.put("transfersLeft", 0L);
+        m.put("postShipmentVerification", false);
+        m.put("verificationDays", 0L);
+        return m;
+    }
+
+    private static Map<String, Object> dsa(Dsa d, String citedId) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("known", d != null);
+        m.put("id", d == null ? (citedId == null ? "" : citedId) : d.id());
+        m.put("partner", d == null ? "" : d.partner());
+        m.put("institution", d == null ? "" : d.institution());
+        m.put("status", d == null ? "" : d.status());
+        m.put("categories", d == null ? List.of() : d.categories());
+        m.put("validFrom", d == null ? "" : d.validFrom().toString());
+        m.put("validUntil", d == null ? "" : d.validUntil().toString());
+        return m;
+    }
+
+    private static Map<String, Object> emergency(Emergency e) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("id", e.id());
+        m.put("validFrom", e.validFrom().toString());
+        m.put("sunset", e.sunset().toString());
+        m.put("categories", e.categories());
+        m.put("diseases", e.diseases());
+        m.put("partners", e.partners());
+        m.put("postShipmentVerification", e.postShipmentVerification());
+        m.put("verificationDays", e.verificationDays() == null ? 0L : (long) e.verificationDays());
+        return m;
+    }
+
+    private static Map<String, Object> hit(ScreeningHit h) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("matchClass", h.matchClass());
+        m.put("entryId", h.entryId());
+        m.put("listId", h.listId());
+        m.put("score", h.score());
+        m.put("screenedName", h.screenedName());
+        m.put("listedName", h.listedName());
+        m.put("role", h.role());
+        m.put("relation", h.relation());
+        return m;
+    }
+
+    /** A JSON value as CEL reads it: objects as maps, arrays as lists, integers as longs, null as null. */
+    static Object value(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return NullValue.NULL_VALUE;
+        }
+        if (node.isObject()) {
+            Map<String, Object> m = new HashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                m.put(e.getKey(), value(e.getValue()));
+            }
+            return m;
+        }
+        if (node.isArray()) {
+            List<Object> l = new ArrayList<>(node.size());
+            node.forEach(n -> l.add(value(n)));
+            return l;
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isIntegralNumber()) {
+            return node.longValue();
+        }
+        if (node.isNumber()) {
+            return node.doubleValue();
+        }
+        return node.asText();
+    }
+}

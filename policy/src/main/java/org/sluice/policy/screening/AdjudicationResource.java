@@ -1,0 +1,81 @@
+package org.sluice.policy.screening;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import org.sluice.events.schema.Violation;
+import org.sluice.platform.problem.ProblemException;
+import org.sluice.platform.security.CurrentPrincipal;
+import org.sluice.platform.security.Roles;
+
+/**
+ * Reviewers' screening adjudications: {@code POST} records a verdict on a hit (a "not this party" verdict
+ * clears the name against the entry until the entry changes), {@code GET} lists them.
+ */
+@Path("/api/v1/screening/adjudications")
+@RolesAllowed({Roles.REVIEWER, Roles.SENIOR_REVIEWER, Roles.ADMIN})
+public class AdjudicationResource {
+
+    private final AdjudicationService service;
+    private final CurrentPrincipal principal;
+
+    public AdjudicationResource(AdjudicationService service, CurrentPrincipal principal) {
+        this.service = service;
+        this.principal = principal;
+    }
+
+    /**
+     * A verdict on a screening hit.
+     *
+     * @param entryId the list entry the name was matched with
+     * @param screenedName the name as screened
+     * @param verdict {@code NOT_THIS_PARTY} or {@code CONFIRMED}
+     * @param justification why (required)
+     */
+    public record Verdict(String entryId, String screenedName, String verdict, String justification) {}
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    public Response adjudicate(Verdict v) {
+        List<Violation> errors = new ArrayList<>();
+        if (v == null) {
+            throw ProblemException.invalidField("(body)", "required", "a verdict is required");
+        }
+        if (v.entryId() == null || v.entryId().isBlank()) {
+            errors.add(new Violation("entryId", "required", "the list entry is required"));
+        }
+        if (v.screenedName() == null || v.screenedName().isBlank()) {
+            errors.add(new Violation("screenedName", "required", "the screened name is required"));
+        }
+        if (!Adjudications.NOT_THIS_PARTY.equals(v.verdict()) && !Adjudications.CONFIRMED.equals(v.verdict())) {
+            errors.add(new Violation("verdict", "enum", "verdict must be NOT_THIS_PARTY or CONFIRMED"));
+        }
+        if (v.justification() == null || v.justification().isBlank()) {
+            errors.add(new Violation("justification", "required", "a justification is required"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        Adjudications.Adjudication recorded = service.adjudicate(
+                        v.entryId(), v.screenedName(), v.verdict(), v.justification(), principal.get())
+                .orElseThrow(() -> ProblemException.notFound("list entry " + v.entryId()));
+        return Response.status(201).entity(recorded).build();
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<Adjudications.Adjudication> list(@QueryParam("entryId") String entryId) {
+        return service.list(entryId);
+    }
+}
