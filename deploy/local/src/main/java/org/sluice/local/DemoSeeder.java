@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 import org.sluice.events.json.Json;
 
@@ -36,15 +37,17 @@ final class DemoSeeder {
     private final URI gateway;
     private final URI policy;
     private final String adminToken;
+    private final String submitterToken;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = Json.mapper();
 
-    DemoSeeder(Path demo, URI gateway, URI policy, String adminToken) {
+    DemoSeeder(Path demo, URI gateway, URI policy, Map<String, String> tokens) {
         this.demo = demo;
         this.gateway = gateway;
         this.policy = policy;
-        this.adminToken = adminToken;
+        this.adminToken = tokens.get("ADMIN");
+        this.submitterToken = tokens.get("SUBMITTER_UMCU");
     }
 
     void seed() {
@@ -90,6 +93,40 @@ final class DemoSeeder {
             key.put("validUntil", partner.get("keyValidUntil").asText());
             put(gateway.resolve("/api/v1/admin/partners/" + id), "application/json", body.toString());
         }
+    }
+
+    /** Policy learns the registry from sluice.partners; wait until it has (a precheck stops citing PARTNER_UNKNOWN). */
+    private void awaitPolicyKnowsPartners() {
+        String probe =
+                "{\"dataset\":{\"id\":\"ds-probe\",\"title\":\"probe\",\"category\":\"NON_HUMAN\",\"subjects\":0,"
+                        + "\"format\":\"FASTA\",\"consent\":{\"duo\":[],\"diseases\":[],\"countries\":[]}},"
+                        + "\"purpose\":{\"duo\":\"DUO:0000042\",\"disease\":null,\"commercial\":false,\"description\":\"probe\"},"
+                        + "\"destination\":{\"partnerId\":\"p-delftlab\",\"country\":\"NL\"},"
+                        + "\"endUsers\":[{\"name\":\"Probe\",\"organisation\":\"Delft Pathogen Reference Laboratory\",\"country\":\"NL\"}],"
+                        + "\"licenceIds\":[],\"basis\":\"STANDARD\",\"payload\":{\"sizeBytes\":1,\"sha256\":\""
+                        + "0".repeat(64) + "\"}}";
+        HttpRequest request = HttpRequest.newBuilder(policy.resolve("/api/v1/policy/precheck"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + submitterToken)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(probe, StandardCharsets.UTF_8))
+                .build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && !response.body().contains("PARTNER_UNKNOWN")) {
+                    return;
+                }
+                Thread.sleep(250);
+            } catch (IOException e) {
+                throw new UncheckedIOException("policy precheck failed", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for policy", e);
+            }
+        }
+        throw new IllegalStateException("policy did not learn the partner registry within 60 s");
     }
 
     private void put(URI uri, String contentType, String body) {

@@ -81,7 +81,7 @@ public final class LocalStack implements AutoCloseable {
                                 options.demoDirectory(),
                                 stack.uri(Service.GATEWAY),
                                 stack.uri(Service.POLICY),
-                                stack.demoTokens.get("ADMIN"))
+                                stack.demoTokens)
                         .seed();
             }
             return stack;
@@ -159,6 +159,7 @@ public final class LocalStack implements AutoCloseable {
                 env.put(
                         "SLUICE_GATEWAY_SIGNING_KEY_FILE",
                         keyDirectory.resolve("gateway-signing.pem").toString());
+                env.put("SLUICE_GATEWAY_SIGNING_ISSUER", "gateway.local");
                 env.put("SLUICE_GATEWAY_POLICY_URL", uri(Service.POLICY).toString());
             }
             case POLICY -> {}
