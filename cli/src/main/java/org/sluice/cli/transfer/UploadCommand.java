@@ -1,0 +1,53 @@
+package org.sluice.cli.transfer;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.sluice.cli.ExitCode;
+import org.sluice.cli.IdConverter;
+import org.sluice.cli.Session;
+import org.sluice.cli.console.Bytes;
+import org.sluice.cli.http.GatewayClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code sluice transfer upload}. */
+@Command(
+        name = "upload",
+        description = "Upload the payload of a transfer you created; the gateway checks it against the declared size"
+                + " and SHA-256 before the request goes to policy.")
+public final class UploadCommand implements Callable<Integer> {
+
+    private final Session session;
+
+    @Parameters(index = "0", paramLabel = "TRANSFER", converter = IdConverter.class, description = "The transfer id.")
+    private String transferId;
+
+    @Parameters(index = "1", paramLabel = "FILE", description = "The payload file.")
+    private Path file;
+
+    public UploadCommand(Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        GatewayClient gateway = session.gateway();
+        Transfer transfer =
+                GatewayClient.bind(gateway.getJson(TransferPaths.transfer(transferId)), Transfer.class, "transfer");
+        if (!"RECEIVED".equals(transfer.state())) {
+            throw new IOException(
+                    "transfer " + transferId + " is " + transfer.state() + ": it is not waiting for a payload");
+        }
+        UploadReceipt receipt = new Uploader(gateway, session::progress)
+                .upload(transferId, file, transfer.request().payload().sizeBytes());
+        session.out().println(session.options().quiet() ? receipt.transferId() : describe(receipt));
+        return ExitCode.OK;
+    }
+
+    /** One line about a finished upload. */
+    static String describe(UploadReceipt receipt) {
+        return "uploaded " + Bytes.exact(receipt.sizeBytes()) + " to " + receipt.transferId() + ", sha256 "
+                + receipt.sha256() + "; now " + receipt.state();
+    }
+}
