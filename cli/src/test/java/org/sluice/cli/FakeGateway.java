@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -39,6 +40,7 @@ final class FakeGateway implements AutoCloseable {
     private static final Pattern PAYLOAD = Pattern.compile("^/api/v1/transfers/([^/]+)/payload$");
     private static final Pattern PACKAGE = Pattern.compile("^/api/v1/partner/packages/([^/]+)(/manifest|/ack)?$");
     private static final Pattern RANGE = Pattern.compile("^bytes=(\\d+)-$");
+    private static final Pattern CONTENT_RANGE = Pattern.compile("^bytes (\\d+)-(\\d+)/(\\d+)$");
 
     /** The signing key whose public half {@code GET /api/v1/keys} publishes. */
     final SigningKey signingKey = SigningKey.generate();
@@ -50,10 +52,14 @@ final class FakeGateway implements AutoCloseable {
     final Map<String, Deque<String>> scriptedStates = new ConcurrentHashMap<>();
     final Map<String, ServedPackage> packages = new LinkedHashMap<>();
     final List<String> acknowledgements = new CopyOnWriteArrayList<>();
+    /** The bytes of each transfer's unfinished upload. */
+    final Map<String, ByteArrayOutputStream> uploads = new ConcurrentHashMap<>();
+
     private final Deque<Long> downloadCuts = new ArrayDeque<>();
     private final Deque<Long> uploadCuts = new ArrayDeque<>();
     private final HttpServer server;
     private volatile ObjectNode precheckAnswer;
+    private volatile boolean ignoreRanges;
     private int nextId = 1;
 
     /**
@@ -77,7 +83,12 @@ final class FakeGateway implements AutoCloseable {
      * @param manifest the signed manifest
      * @param plaintextSha256 the digest the gateway recorded at upload
      */
-    record ServedPackage(byte[] bytes, byte[] manifest, String plaintextSha256) {}
+    record ServedPackage(byte[] bytes, byte[] manifest, String plaintextSha256) {
+        /** Changes when other bytes are served under the same id. */
+        String etag() {
+            return sha256(bytes).substring(0, 16);
+        }
+    }
 
     FakeGateway() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -98,6 +109,12 @@ final class FakeGateway implements AutoCloseable {
     /** The next upload request breaks off after this many body bytes (one cut per call). */
     synchronized FakeGateway cutNextUploadAfter(long bytes) {
         uploadCuts.add(bytes);
+        return this;
+    }
+
+    /** Serves every download whole, as a server that does not do ranges (RFC 9110 allows it). */
+    FakeGateway ignoreRanges() {
+        this.ignoreRanges = true;
         return this;
     }
 
@@ -144,7 +161,14 @@ final class FakeGateway implements AutoCloseable {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getRawPath();
             Map<String, String> headers = new LinkedHashMap<>();
-            for (String name : List.of("Authorization", "Range", "Idempotency-Key", "Content-Type", "Content-Length")) {
+            for (String name : List.of(
+                    "Authorization",
+                    "Range",
+                    "If-Range",
+                    "Content-Range",
+                    "Idempotency-Key",
+                    "Content-Type",
+                    "Content-Length")) {
                 String value = exchange.getRequestHeaders().getFirst(name);
                 if (value != null) {
                     headers.put(name.toLowerCase(java.util.Locale.ROOT), value);
@@ -162,7 +186,9 @@ final class FakeGateway implements AutoCloseable {
             }
             byte[] body = exchange.getRequestBody().readAllBytes();
             received.add(new Received(method, exchange.getRequestURI().toString(), headers, body));
-            if (method.equals("GET") && path.equals("/api/v1/keys")) {
+            if (method.equals("GET") && (m = PAYLOAD.matcher(path)).matches() && role.equals("submitter")) {
+                json(exchange, 200, progress(m.group(1)));
+            } else if (method.equals("GET") && path.equals("/api/v1/keys")) {
                 ObjectNode answer = Json.mapper().createObjectNode();
                 answer.putArray("keys")
                         .addObject()
@@ -237,42 +263,79 @@ final class FakeGateway implements AutoCloseable {
 
     private void upload(HttpExchange exchange, Map<String, String> headers, String id, String role) throws IOException {
         ObjectNode t = transfers.get(id);
+        InputStream in = exchange.getRequestBody();
         if (!role.equals("submitter") || t == null) {
-            exchange.getRequestBody().readAllBytes();
+            in.readAllBytes();
             problem(exchange, 404, "not-found", "Not found", "transfer " + id);
+            return;
+        }
+        ByteArrayOutputStream upload = uploads.computeIfAbsent(id, x -> new ByteArrayOutputStream());
+        Matcher range = CONTENT_RANGE.matcher(headers.getOrDefault("content-range", ""));
+        if (!range.matches() || Long.parseLong(range.group(1)) == 0) {
+            upload.reset(); // a whole upload, or a chunked one starting over
+        } else if (Long.parseLong(range.group(1)) != upload.size()) {
+            in.readAllBytes();
+            received.add(new Received("PUT", exchange.getRequestURI().toString(), headers, new byte[0]));
+            exchange.getResponseHeaders().add("Upload-Offset", Long.toString(upload.size()));
+            problem(
+                    exchange,
+                    409,
+                    "upload-offset-mismatch",
+                    "Chunk does not continue the upload",
+                    "received " + upload.size());
             return;
         }
         Long cut;
         synchronized (this) {
             cut = uploadCuts.poll();
         }
-        InputStream in = exchange.getRequestBody();
         byte[] body = cut == null ? in.readAllBytes() : in.readNBytes(cut.intValue());
         received.add(new Received("PUT", exchange.getRequestURI().toString(), headers, body));
+        upload.writeBytes(body); // every byte that arrived is kept, as the gateway does
         if (cut != null) {
             throw new IOException("test: upload connection cut after " + cut + " bytes");
         }
         JsonNode declared = t.path("request").path("payload");
-        String sha256 = sha256(body);
-        if (body.length != declared.path("sizeBytes").asLong()
+        if (upload.size() < declared.path("sizeBytes").asLong()) {
+            exchange.getResponseHeaders().add("Upload-Offset", Long.toString(upload.size()));
+            json(exchange, 202, progress(id));
+            return;
+        }
+        byte[] payload = upload.toByteArray();
+        upload.reset();
+        String sha256 = sha256(payload);
+        if (payload.length != declared.path("sizeBytes").asLong()
                 || !sha256.equals(declared.path("sha256").asText())) {
             problem(
                     exchange,
                     422,
-                    "payload-mismatch",
-                    "Payload does not match the declaration",
-                    "expected " + declared.path("sha256").asText() + ", found " + sha256);
+                    "digest-mismatch",
+                    "Payload does not match its declaration",
+                    "expected SHA-256 " + declared.path("sha256").asText() + ", found " + sha256);
             return;
         }
         t.put("state", "STAGED");
         ObjectNode receipt = Json.mapper().createObjectNode();
         receipt.put("transferId", id)
                 .put("state", "STAGED")
-                .put("sizeBytes", body.length)
+                .put("sizeBytes", payload.length)
                 .put("sha256", sha256)
                 .put("stagedAt", "2026-11-23T10:00:03Z")
                 .put("statusUrl", "/api/v1/transfers/" + id);
         json(exchange, 200, receipt);
+    }
+
+    private ObjectNode progress(String id) {
+        ObjectNode t = transfers.get(id);
+        long size = t.path("request").path("payload").path("sizeBytes").asLong();
+        ObjectNode progress = Json.mapper().createObjectNode();
+        ByteArrayOutputStream received = uploads.get(id);
+        progress.put("transferId", id)
+                .put(
+                        "received",
+                        "RECEIVED".equals(t.path("state").asText()) ? (received == null ? 0 : received.size()) : size)
+                .put("sizeBytes", size);
+        return progress;
     }
 
     private void status(HttpExchange exchange, String id) throws IOException {
@@ -334,7 +397,9 @@ final class FakeGateway implements AutoCloseable {
         long total = p.bytes().length;
         long first = 0;
         Matcher m = range == null ? null : RANGE.matcher(range);
-        if (m != null && m.matches()) {
+        String ifRange = headersOf(exchange, "If-Range");
+        boolean sameRepresentation = !ignoreRanges && (ifRange == null || ifRange.equals("\"" + p.etag() + "\""));
+        if (m != null && m.matches() && sameRepresentation) {
             first = Long.parseLong(m.group(1));
             if (first >= total) {
                 exchange.getResponseHeaders().add("Content-Range", "bytes */" + total);
@@ -344,8 +409,9 @@ final class FakeGateway implements AutoCloseable {
             exchange.getResponseHeaders().add("Content-Range", "bytes " + first + "-" + (total - 1) + "/" + total);
         }
         exchange.getResponseHeaders().add("Accept-Ranges", "bytes");
+        exchange.getResponseHeaders().add("ETag", "\"" + p.etag() + "\"");
         exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
-        exchange.sendResponseHeaders(m != null && m.matches() ? 206 : 200, total - first);
+        exchange.sendResponseHeaders(first > 0 ? 206 : 200, total - first);
         Long cut;
         synchronized (this) {
             cut = downloadCuts.poll();
@@ -357,6 +423,10 @@ final class FakeGateway implements AutoCloseable {
         if (cut != null) {
             throw new IOException("test: download connection cut after " + cut + " bytes");
         }
+    }
+
+    private static String headersOf(HttpExchange exchange, String name) {
+        return exchange.getRequestHeaders().getFirst(name);
     }
 
     private static void problem(HttpExchange exchange, int status, String slug, String title, String detail)

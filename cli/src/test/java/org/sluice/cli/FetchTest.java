@@ -74,6 +74,18 @@ class FetchTest {
         long third = rangeStart(ranges.get(2));
         assertThat(second).isPositive().isLessThanOrEqualTo(70_000);
         assertThat(third).isGreaterThan(second).isLessThanOrEqualTo(second + 30_000);
+        assertThat(resumed()).allMatch(q -> q.header("if-range") != null);
+    }
+
+    @Test
+    void aGatewayThatIgnoresTheRangeGetsThePartialFileRewrittenFromTheStart() throws IOException {
+        gateway.ignoreRanges().cutNextDownloadAfter(70_000);
+
+        Cli.Result r = fetch();
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(Files.readAllBytes(out)).isEqualTo(sealed.plaintext());
+        assertThat(ranges()).hasSize(2).last().asString().startsWith("bytes=");
     }
 
     @Test
@@ -252,6 +264,12 @@ class FetchTest {
         return gateway.received("GET", "/api/v1/partner/packages/pkg-1").stream()
                 .filter(q -> q.path().equals("/api/v1/partner/packages/pkg-1"))
                 .map(q -> q.header("range"))
+                .toList();
+    }
+
+    private List<FakeGateway.Received> resumed() {
+        return gateway.received("GET", "/api/v1/partner/packages/pkg-1").stream()
+                .filter(q -> q.header("range") != null)
                 .toList();
     }
 

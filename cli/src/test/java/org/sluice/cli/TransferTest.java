@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,6 +132,68 @@ class TransferTest {
     }
 
     @Test
+    void uploadSendsTheFileInContentRangeChunks() throws IOException {
+        gateway.addTransfer("tr-9", "RECEIVED", declared(vcf));
+
+        Cli.Result r = submitter().run("transfer", "upload", "tr-9", vcf.toString(), "--chunk-size", "32K");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(contentRanges("tr-9"))
+                .containsExactly("bytes 0-32767/84674", "bytes 32768-65535/84674", "bytes 65536-84673/84674");
+        assertThat(gateway.transfers.get("tr-9").path("state").asText()).isEqualTo("STAGED");
+    }
+
+    @Test
+    void anInterruptedUploadResumesFromTheBytesTheGatewayReceived() throws IOException {
+        gateway.addTransfer("tr-9", "RECEIVED", declared(vcf));
+        gateway.cutNextUploadAfter(20_000);
+
+        Cli.Result r = submitter().run("transfer", "upload", "tr-9", vcf.toString(), "--chunk-size", "64K");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(contentRanges("tr-9")).containsExactly("bytes 0-65535/84674", "bytes 20000-84673/84674");
+        assertThat(gateway.received("GET", "/api/v1/transfers/tr-9/payload")).hasSize(2); // before, and after the cut
+        assertThat(gateway.transfers.get("tr-9").path("state").asText()).isEqualTo("STAGED");
+    }
+
+    @Test
+    void anUploadThatKeepsBreakingOffIsResumedByTheNextRun() throws IOException {
+        gateway.addTransfer("tr-9", "RECEIVED", declared(vcf));
+        gateway.cutNextUploadAfter(50_000);
+
+        Cli.Result first = submitter().run("transfer", "upload", "tr-9", vcf.toString(), "--retries", "0");
+
+        assertThat(first.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
+        assertThat(first.err().lines().toList())
+                .last()
+                .asString()
+                .startsWith("sluice: the upload of tr-9 broke off after 0 B of 82.7 KiB (")
+                .endsWith("run 'sluice transfer upload tr-9 " + vcf + "' to resume");
+
+        Cli.Result second = submitter().run("transfer", "upload", "tr-9", vcf.toString());
+
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(second.err()).contains("resuming the upload of tr-9 at 48.8 KiB of 82.7 KiB");
+        assertThat(contentRanges("tr-9")).containsExactly("bytes 0-84673/84674", "bytes 50000-84673/84674");
+        assertThat(gateway.transfers.get("tr-9").path("state").asText()).isEqualTo("STAGED");
+    }
+
+    @Test
+    void aPayloadTheGatewayFindsDifferentFromTheDeclarationIsItsRefusalQuoted() throws IOException {
+        byte[] altered = Files.readAllBytes(vcf);
+        altered[100] ^= 1;
+        Path other = Files.write(dir.resolve("altered.vcf"), altered);
+        gateway.addTransfer("tr-9", "RECEIVED", declared(vcf));
+
+        Cli.Result r = submitter().run("transfer", "upload", "tr-9", other.toString());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCode.REFUSED);
+        assertThat(r.err())
+                .startsWith("sluice: Payload does not match its declaration (HTTP 422): expected SHA-256 "
+                        + FakeGateway.sha256(Files.readAllBytes(vcf)) + ", found " + FakeGateway.sha256(altered));
+    }
+
+    @Test
     void uploadToATransferThatAlreadyHasItsPayloadIsRefused() throws IOException {
         gateway.addTransfer("tr-9", "STAGED", declared(vcf));
 
@@ -237,6 +300,12 @@ class TransferTest {
 
         assertThat(r.exitCode()).isEqualTo(ExitCode.REFUSED);
         assertThat(r.err()).isEqualTo("sluice: Forbidden (HTTP 403): this needs the submitter role\n");
+    }
+
+    private List<String> contentRanges(String transferId) {
+        return gateway.received("PUT", "/api/v1/transfers/" + transferId + "/payload").stream()
+                .map(q -> q.header("content-range"))
+                .toList();
     }
 
     private Cli submitter() {

@@ -8,16 +8,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.sluice.cli.console.Bytes;
-import org.sluice.cli.console.Pause;
 import org.sluice.cli.console.Progress;
 import org.sluice.cli.crypt.VerificationException;
 import org.sluice.cli.http.GatewayClient;
 import org.sluice.cli.http.GatewayUnreachableException;
 import org.sluice.cli.http.UnexpectedAnswerException;
 import org.sluice.cli.io.InterruptedTransferException;
+import org.sluice.cli.io.Retries;
 
 /**
  * Downloads a package into a partial file, continuing where an earlier attempt (or an earlier run) stopped with an
@@ -27,21 +27,19 @@ import org.sluice.cli.io.InterruptedTransferException;
  */
 final class Downloader {
     private static final int BUFFER_BYTES = 64 * 1024;
-    private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
-    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
 
     private final GatewayClient gateway;
-    private final Pause pause;
-    private final int retries;
+    private final Retries retries;
     private final Progress.Factory progress;
+    /** The package's entity tag once an answer gave it: a resumed range must be of the same representation. */
+    private String entityTag;
 
     /**
-     * @param retries how many times a broken-off download is resumed before giving up
+     * @param retries how broken-off downloads are resumed
      * @param progress the progress bar of each attempt
      */
-    Downloader(GatewayClient gateway, Pause pause, int retries, Progress.Factory progress) {
+    Downloader(GatewayClient gateway, Retries retries, Progress.Factory progress) {
         this.gateway = gateway;
-        this.pause = pause;
         this.retries = retries;
         this.progress = progress;
     }
@@ -55,18 +53,19 @@ final class Downloader {
      * @throws InterruptedTransferException the download kept breaking off; {@code partial} keeps what arrived
      */
     long download(String path, Path partial, long expectedBytes, String label) throws IOException {
-        for (int failures = 0; ; failures++) {
+        while (true) {
+            long before = size(partial);
             try {
                 return attempt(path, partial, expectedBytes, label);
             } catch (GatewayUnreachableException e) {
-                if (failures >= retries) {
-                    throw new InterruptedTransferException(
-                            label + " broke off after " + Bytes.human(size(partial)) + " of "
-                                    + Bytes.human(expectedBytes) + " (" + e.getMessage()
-                                    + "); run the same command again to resume",
-                            e);
+                if (size(partial) > before) {
+                    retries.progressed();
                 }
-                pauseBefore(failures + 1);
+                long arrived = size(partial);
+                retries.failed(() -> new InterruptedTransferException(
+                        label + " broke off after " + Bytes.human(arrived) + " of " + Bytes.human(expectedBytes) + " ("
+                                + e.getMessage() + "); run the same command again to resume",
+                        e));
             }
         }
     }
@@ -80,8 +79,15 @@ final class Downloader {
         if (have == expectedBytes) {
             return have;
         }
-        HttpResponse<InputStream> response =
-                gateway.open(path, have > 0 ? Map.of("Range", "bytes=" + have + "-") : Map.of());
+        Map<String, String> headers = new HashMap<>();
+        if (have > 0) {
+            headers.put("Range", "bytes=" + have + "-");
+            if (entityTag != null) {
+                headers.put("If-Range", entityTag);
+            }
+        }
+        HttpResponse<InputStream> response = gateway.open(path, headers);
+        response.headers().firstValue("ETag").ifPresent(tag -> entityTag = tag);
         long start;
         long total;
         switch (response.statusCode()) {
@@ -151,16 +157,6 @@ final class Downloader {
         } catch (IOException e) {
             throw new GatewayUnreachableException(
                     "the connection broke off" + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
-        }
-    }
-
-    private void pauseBefore(int attempt) throws InterruptedIOException {
-        Duration wait = FIRST_PAUSE.multipliedBy(1L << Math.min(attempt - 1, 5));
-        try {
-            pause.pause(wait.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting to resume");
         }
     }
 

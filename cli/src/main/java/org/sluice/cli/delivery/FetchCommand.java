@@ -11,6 +11,7 @@ import org.sluice.cli.console.Bytes;
 import org.sluice.cli.crypt.KeyOptions;
 import org.sluice.cli.crypt.VerificationException;
 import org.sluice.cli.http.GatewayClient;
+import org.sluice.cli.io.Retries;
 import org.sluice.cli.io.StagedOutput;
 import org.sluice.crypto.crypt4gh.Crypt4ghKeyPair;
 import org.sluice.crypto.manifest.Manifest;
@@ -89,7 +90,7 @@ public final class FetchCommand implements Callable<Integer> {
                 + Bytes.exact(manifest.pkg().sizeBytes()) + ", sealed " + manifest.sealedAt());
 
         Path partial = sibling(out, "." + packageId + ".part");
-        new Downloader(gateway, session.environment().pause(), retries, session::progress)
+        new Downloader(gateway, new Retries(session.environment().pause(), retries), session::progress)
                 .download(
                         PackagePaths.content(packageId), partial, manifest.pkg().sizeBytes(), "fetch " + packageId);
 

@@ -96,10 +96,11 @@ public final class GatewayClient {
      * (bad token, unknown transfer, too large) comes before any byte of the body is sent; there is no time limit on
      * the body itself.
      */
-    public JsonNode put(String path, HttpRequest.BodyPublisher body, Map<String, String> headers) throws IOException {
+    public JsonAnswer put(String path, HttpRequest.BodyPublisher body, Map<String, String> headers) throws IOException {
         HttpRequest.Builder request = request(path).expectContinue(true).PUT(body);
         headers.forEach(request::header);
-        return readJson(path, send(request.build()));
+        HttpResponse<InputStream> response = send(request.build());
+        return new JsonAnswer(response.statusCode(), readJson(path, response));
     }
 
     /**

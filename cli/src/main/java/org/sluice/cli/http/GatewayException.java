@@ -30,6 +30,11 @@ public final class GatewayException extends IOException {
         return Optional.ofNullable(problem);
     }
 
+    /** Whether the problem's type is {@code .../problems/<slug>}. */
+    public boolean is(String slug) {
+        return problem != null && problem.type() != null && problem.type().endsWith("/" + slug);
+    }
+
     private static String message(int status, Problem problem, String fallback) {
         StringBuilder m = new StringBuilder();
         if (problem == null) {

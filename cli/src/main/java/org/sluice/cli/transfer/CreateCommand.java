@@ -12,6 +12,7 @@ import org.sluice.cli.UsageException;
 import org.sluice.cli.http.GatewayClient;
 import org.sluice.cli.io.FileDigest;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code sluice transfer create}. */
@@ -38,6 +39,9 @@ public final class CreateCommand implements Callable<Integer> {
 
     @Option(names = "--upload", description = "Upload --file right after creating the transfer.")
     private boolean upload;
+
+    @Mixin
+    private UploadOptions uploadOptions;
 
     @Option(
             names = "--idempotency-key",
@@ -75,7 +79,7 @@ public final class CreateCommand implements Callable<Integer> {
         }
         if (upload) {
             UploadReceipt receipt =
-                    new Uploader(gateway, session::progress).upload(created.id(), payloadFile, payload.sizeBytes());
+                    uploadOptions.uploader(session).upload(created.id(), payloadFile, payload.sizeBytes());
             if (!session.options().quiet()) {
                 session.out().println(UploadCommand.describe(receipt));
             }

@@ -9,13 +9,17 @@ import org.sluice.cli.Session;
 import org.sluice.cli.console.Bytes;
 import org.sluice.cli.http.GatewayClient;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code sluice transfer upload}. */
 @Command(
         name = "upload",
-        description = "Upload the payload of a transfer you created; the gateway checks it against the declared size"
-                + " and SHA-256 before the request goes to policy.")
+        description = {
+            "Upload the payload of a transfer you created, in chunks; the gateway checks it against the declared size"
+                    + " and SHA-256 before the request goes to policy.",
+            "An upload that broke off (here or in an earlier run) continues from the bytes the gateway received."
+        })
 public final class UploadCommand implements Callable<Integer> {
 
     private final Session session;
@@ -25,6 +29,9 @@ public final class UploadCommand implements Callable<Integer> {
 
     @Parameters(index = "1", paramLabel = "FILE", description = "The payload file.")
     private Path file;
+
+    @Mixin
+    private UploadOptions upload;
 
     public UploadCommand(Session session) {
         this.session = session;
@@ -39,7 +46,7 @@ public final class UploadCommand implements Callable<Integer> {
             throw new IOException(
                     "transfer " + transferId + " is " + transfer.state() + ": it is not waiting for a payload");
         }
-        UploadReceipt receipt = new Uploader(gateway, session::progress)
+        UploadReceipt receipt = upload.uploader(session)
                 .upload(transferId, file, transfer.request().payload().sizeBytes());
         session.out().println(session.options().quiet() ? receipt.transferId() : describe(receipt));
         return ExitCode.OK;
