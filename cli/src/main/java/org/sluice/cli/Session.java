@@ -39,6 +39,18 @@ public final class Session {
         return environment.out();
     }
 
+    /** A result on stdout: the short form under {@code --quiet} (an id, a digest, a state), else the sentence. */
+    public void result(String quiet, String full) {
+        environment.out().println(options.quiet() ? quiet : full);
+    }
+
+    /** A result line on stdout that {@code --quiet} leaves out. */
+    public void report(String line) {
+        if (!options.quiet()) {
+            environment.out().println(line);
+        }
+    }
+
     /** A line about what is going on, on stderr, unless {@code --quiet}. */
     public void status(String line) {
         if (!options.quiet()) {

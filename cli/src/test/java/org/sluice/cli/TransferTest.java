@@ -76,7 +76,7 @@ class TransferTest {
                         .get(0)
                         .body())
                 .isEqualTo(Files.readAllBytes(vcf));
-        assertThat(gateway.transfers.get("tr-1").path("state").asText()).isEqualTo("STAGED");
+        assertThat(state("tr-1")).isEqualTo("STAGED");
         assertThat(gateway.received("POST", "/api/v1/transfers").get(0).header("idempotency-key"))
                 .isEqualTo("run-42");
     }
@@ -140,7 +140,7 @@ class TransferTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(contentRanges("tr-9"))
                 .containsExactly("bytes 0-32767/84674", "bytes 32768-65535/84674", "bytes 65536-84673/84674");
-        assertThat(gateway.transfers.get("tr-9").path("state").asText()).isEqualTo("STAGED");
+        assertThat(state("tr-9")).isEqualTo("STAGED");
     }
 
     @Test
@@ -153,7 +153,7 @@ class TransferTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(contentRanges("tr-9")).containsExactly("bytes 0-65535/84674", "bytes 20000-84673/84674");
         assertThat(gateway.received("GET", "/api/v1/transfers/tr-9/payload")).hasSize(2); // before, and after the cut
-        assertThat(gateway.transfers.get("tr-9").path("state").asText()).isEqualTo("STAGED");
+        assertThat(state("tr-9")).isEqualTo("STAGED");
     }
 
     @Test
@@ -175,7 +175,7 @@ class TransferTest {
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(second.err()).contains("resuming the upload of tr-9 at 48.8 KiB of 82.7 KiB");
         assertThat(contentRanges("tr-9")).containsExactly("bytes 0-84673/84674", "bytes 50000-84673/84674");
-        assertThat(gateway.transfers.get("tr-9").path("state").asText()).isEqualTo("STAGED");
+        assertThat(state("tr-9")).isEqualTo("STAGED");
     }
 
     @Test
@@ -300,6 +300,10 @@ class TransferTest {
 
         assertThat(r.exitCode()).isEqualTo(ExitCode.REFUSED);
         assertThat(r.err()).isEqualTo("sluice: Forbidden (HTTP 403): this needs the submitter role\n");
+    }
+
+    private String state(String transferId) {
+        return gateway.transfers.get(transferId).path("state").asText();
     }
 
     private List<String> contentRanges(String transferId) {

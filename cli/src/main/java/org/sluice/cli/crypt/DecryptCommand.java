@@ -75,7 +75,6 @@ public final class DecryptCommand implements Callable<Integer> {
         Crypt4ghKeyPair pair = key.load(session.environment());
         MessageDigest digest = Sha256.digest();
         long plaintextBytes;
-        Path written;
         try (StagedOutput output = StagedOutput.create(out, force)) {
             try (Progress progress = session.progress("decrypt " + input.getFileName(), Files.size(input), 0);
                     InputStream in = new ProgressInputStream(
@@ -95,13 +94,11 @@ public final class DecryptCommand implements Callable<Integer> {
                         expectedSha256.toLowerCase(Locale.ROOT),
                         sha256));
             }
-            written = output.commit();
-            session.out()
-                    .println(
-                            session.options().quiet()
-                                    ? sha256
-                                    : "decrypted " + input + " to " + written + ": " + Bytes.exact(plaintextBytes)
-                                            + ", sha256 " + sha256);
+            Path written = output.commit();
+            session.result(
+                    sha256,
+                    "decrypted " + input + " to " + written + ": " + Bytes.exact(plaintextBytes) + ", sha256 "
+                            + sha256);
         }
         return ExitCode.OK;
     }

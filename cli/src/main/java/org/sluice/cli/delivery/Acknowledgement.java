@@ -26,8 +26,6 @@ final class Acknowledgement {
                     + answer.expectedSha256() + ", the acknowledgement reported " + answer.reportedSha256()
                     + " (the gateway raised a security alert)");
         }
-        if (!session.options().quiet()) {
-            session.out().println("acknowledged " + packageId + ": the gateway confirms the plaintext digest");
-        }
+        session.report("acknowledged " + packageId + ": the gateway confirms the plaintext digest");
     }
 }

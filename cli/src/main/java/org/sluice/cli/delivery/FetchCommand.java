@@ -108,13 +108,10 @@ public final class FetchCommand implements Callable<Integer> {
         } else {
             Files.delete(partial);
         }
-        session.out()
-                .println(
-                        session.options().quiet()
-                                ? verified.plaintextSha256()
-                                : "fetched " + packageId + " to " + out + ": " + Bytes.exact(verified.plaintextBytes())
-                                        + ", sha256 " + verified.plaintextSha256() + " (signature, sizes and digests"
-                                        + " verified)");
+        session.result(
+                verified.plaintextSha256(),
+                "fetched " + packageId + " to " + out + ": " + Bytes.exact(verified.plaintextBytes()) + ", sha256 "
+                        + verified.plaintextSha256() + " (signature, sizes and digests verified)");
         if (ack) {
             Acknowledgement.send(session, packageId, verified.plaintextSha256());
         }

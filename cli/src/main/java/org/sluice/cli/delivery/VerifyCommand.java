@@ -73,13 +73,11 @@ public final class VerifyCommand implements Callable<Integer> {
                 plaintext.commit();
             }
         }
-        session.out()
-                .println(
-                        session.options().quiet()
-                                ? verified.plaintextSha256()
-                                : "verified " + manifest.packageId() + " (transfer " + manifest.transferId() + "): "
-                                        + Bytes.exact(verified.plaintextBytes()) + " of plaintext, sha256 "
-                                        + verified.plaintextSha256() + (out == null ? "" : "; written to " + out));
+        session.result(
+                verified.plaintextSha256(),
+                "verified " + manifest.packageId() + " (transfer " + manifest.transferId() + "): "
+                        + Bytes.exact(verified.plaintextBytes()) + " of plaintext, sha256 " + verified.plaintextSha256()
+                        + (out == null ? "" : "; written to " + out));
         return ExitCode.OK;
     }
 }

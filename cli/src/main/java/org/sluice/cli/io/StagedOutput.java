@@ -49,6 +49,9 @@ public final class StagedOutput implements Closeable {
      */
     public static void requireWritable(Path target, boolean replace) throws IOException {
         Path absolute = target.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            throw new IOException("cannot write " + absolute + ": it is a folder; name the file to write");
+        }
         if (!replace && Files.exists(absolute)) {
             throw new FileAlreadyExistsException(absolute.toString(), null, "exists (use --force to replace it)");
         }

@@ -1,8 +1,6 @@
 package org.sluice.cli.transfer;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -10,7 +8,6 @@ import org.sluice.cli.ExitCode;
 import org.sluice.cli.Session;
 import org.sluice.cli.UsageException;
 import org.sluice.cli.http.GatewayClient;
-import org.sluice.cli.io.FileDigest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,14 +25,8 @@ public final class CreateCommand implements Callable<Integer> {
 
     private final Session session;
 
-    @Option(names = "--request", required = true, paramLabel = "FILE", description = "The transfer request (JSON).")
-    private Path requestFile;
-
-    @Option(
-            names = "--file",
-            paramLabel = "PAYLOAD",
-            description = "The payload file: declares its size and SHA-256 in the request.")
-    private Path payloadFile;
+    @Mixin
+    private RequestOptions request;
 
     @Option(names = "--upload", description = "Upload --file right after creating the transfer.")
     private boolean upload;
@@ -56,33 +47,28 @@ public final class CreateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (upload && payloadFile == null) {
+        if (upload && request.payloadFile().isEmpty()) {
             throw new UsageException("--upload needs the payload file: --file PAYLOAD");
         }
         GatewayClient gateway = session.gateway();
-        ObjectNode request = RequestFile.read(requestFile);
-        FileDigest payload = null;
-        if (payloadFile != null) {
-            payload = FileDigest.of(payloadFile, session::progress);
-            RequestFile.declare(request, payload, payloadFile);
-        }
+        RequestOptions.Prepared prepared = request.prepare(session);
         String key = idempotencyKey == null ? UUID.randomUUID().toString() : idempotencyKey;
         TransferCreated created = GatewayClient.bind(
-                gateway.postJson(TransferPaths.TRANSFERS, request, Map.of("Idempotency-Key", key)),
+                gateway.postJson(TransferPaths.TRANSFERS, prepared.body(), Map.of("Idempotency-Key", key)),
                 TransferCreated.class,
                 "answer to a new transfer");
-        if (session.options().quiet()) {
-            session.out().println(created.id());
-        } else {
-            session.out().println("created transfer " + created.id() + " (" + created.state() + ")");
-            session.out().println("upload to " + gateway.resolve(created.uploadUrl()));
-        }
+        session.result(
+                created.id(),
+                "created transfer " + created.id() + " (" + created.state() + ")\nupload to "
+                        + gateway.resolve(created.uploadUrl()));
         if (upload) {
-            UploadReceipt receipt =
-                    uploadOptions.uploader(session).upload(created.id(), payloadFile, payload.sizeBytes());
-            if (!session.options().quiet()) {
-                session.out().println(UploadCommand.describe(receipt));
-            }
+            UploadReceipt receipt = uploadOptions
+                    .uploader(session)
+                    .upload(
+                            created.id(),
+                            request.payloadFile().orElseThrow(),
+                            prepared.payload().sizeBytes());
+            session.report(UploadCommand.describe(receipt));
         }
         return ExitCode.OK;
     }

@@ -1,19 +1,17 @@
 package org.sluice.cli.transfer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sluice.cli.ExitCode;
 import org.sluice.cli.Session;
 import org.sluice.cli.console.JsonOutput;
 import org.sluice.cli.http.GatewayClient;
-import org.sluice.cli.io.FileDigest;
 import org.sluice.events.decision.Evaluation;
 import org.sluice.events.decision.RuleRef;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code sluice transfer precheck}. */
@@ -25,14 +23,8 @@ public final class PrecheckCommand implements Callable<Integer> {
 
     private final Session session;
 
-    @Option(names = "--request", required = true, paramLabel = "FILE", description = "The transfer request (JSON).")
-    private Path requestFile;
-
-    @Option(
-            names = "--file",
-            paramLabel = "PAYLOAD",
-            description = "The payload file: declares its size and SHA-256 in the request.")
-    private Path payloadFile;
+    @Mixin
+    private RequestOptions request;
 
     @Option(names = "--explain", description = "Also list the rules that were evaluated and did not match.")
     private boolean explain;
@@ -47,12 +39,10 @@ public final class PrecheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         GatewayClient gateway = session.gateway();
-        ObjectNode request = RequestFile.read(requestFile);
-        if (payloadFile != null) {
-            RequestFile.declare(request, FileDigest.of(payloadFile, session::progress), payloadFile);
-        }
-        JsonNode answer =
-                gateway.postJson(TransferPaths.PRECHECK + (explain ? "?explain=full" : ""), request, Map.of());
+        JsonNode answer = gateway.postJson(
+                TransferPaths.PRECHECK + (explain ? "?explain=full" : ""),
+                request.prepare(session).body(),
+                Map.of());
         if (json) {
             JsonOutput.print(session.out(), answer);
             return ExitCode.OK;

@@ -48,7 +48,7 @@ public final class UploadCommand implements Callable<Integer> {
         }
         UploadReceipt receipt = upload.uploader(session)
                 .upload(transferId, file, transfer.request().payload().sizeBytes());
-        session.out().println(session.options().quiet() ? receipt.transferId() : describe(receipt));
+        session.result(receipt.transferId(), describe(receipt));
         return ExitCode.OK;
     }
 
