@@ -170,6 +170,9 @@ class TransferTest {
                 .startsWith("sluice: the upload of tr-9 broke off after 0 B of 82.7 KiB (")
                 .endsWith("run 'sluice transfer upload tr-9 " + vcf + "' to resume");
 
+        assertThat(submitter().run("transfer", "status", "tr-9").out())
+                .contains("payload     48.8 KiB of 82.7 KiB received; 'sluice transfer upload' resumes from there");
+
         Cli.Result second = submitter().run("transfer", "upload", "tr-9", vcf.toString());
 
         assertThat(second.exitCode()).as(second.err()).isZero();

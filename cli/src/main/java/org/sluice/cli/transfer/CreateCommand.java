@@ -1,13 +1,11 @@
 package org.sluice.cli.transfer;
 
 import java.io.IOException;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.sluice.cli.ExitCode;
 import org.sluice.cli.Session;
 import org.sluice.cli.UsageException;
-import org.sluice.cli.http.GatewayClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,17 +48,14 @@ public final class CreateCommand implements Callable<Integer> {
         if (upload && request.payloadFile().isEmpty()) {
             throw new UsageException("--upload needs the payload file: --file PAYLOAD");
         }
-        GatewayClient gateway = session.gateway();
+        SubmitterApi api = new SubmitterApi(session.gateway());
         RequestOptions.Prepared prepared = request.prepare(session);
-        String key = idempotencyKey == null ? UUID.randomUUID().toString() : idempotencyKey;
-        TransferCreated created = GatewayClient.bind(
-                gateway.postJson(TransferPaths.TRANSFERS, prepared.body(), Map.of("Idempotency-Key", key)),
-                TransferCreated.class,
-                "answer to a new transfer");
+        TransferCreated created = api.create(
+                prepared.body(), idempotencyKey == null ? UUID.randomUUID().toString() : idempotencyKey);
         session.result(
                 created.id(),
                 "created transfer " + created.id() + " (" + created.state() + ")\nupload to "
-                        + gateway.resolve(created.uploadUrl()));
+                        + api.gateway().resolve(created.uploadUrl()));
         if (upload) {
             UploadReceipt receipt = uploadOptions
                     .uploader(session)

@@ -2,7 +2,6 @@ package org.sluice.cli.transfer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sluice.cli.ExitCode;
 import org.sluice.cli.Session;
@@ -38,11 +37,8 @@ public final class PrecheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        GatewayClient gateway = session.gateway();
-        JsonNode answer = gateway.postJson(
-                TransferPaths.PRECHECK + (explain ? "?explain=full" : ""),
-                request.prepare(session).body(),
-                Map.of());
+        SubmitterApi api = new SubmitterApi(session.gateway());
+        JsonNode answer = api.precheck(request.prepare(session).body(), explain);
         if (json) {
             JsonOutput.print(session.out(), answer);
             return ExitCode.OK;

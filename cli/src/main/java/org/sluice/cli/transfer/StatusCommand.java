@@ -64,9 +64,8 @@ public final class StatusCommand implements Callable<Integer> {
         if (timeout.isNegative() || interval.isNegative() || interval.isZero()) {
             throw new UsageException("--timeout must not be negative and --interval must be positive");
         }
-        GatewayClient gateway = session.gateway();
-        String path = TransferPaths.transfer(transferId);
-        JsonNode answer = gateway.getJson(path);
+        SubmitterApi api = new SubmitterApi(session.gateway());
+        JsonNode answer = api.transferJson(transferId);
         Transfer transfer = GatewayClient.bind(answer, Transfer.class, "transfer");
         if (await) {
             Environment environment = session.environment();
@@ -78,7 +77,7 @@ public final class StatusCommand implements Callable<Integer> {
                 }
                 session.status("waiting: " + transferId + " is " + transfer.state());
                 pause(environment, interval);
-                answer = gateway.getJson(path);
+                answer = api.transferJson(transferId);
                 transfer = GatewayClient.bind(answer, Transfer.class, "transfer");
             }
         }
@@ -87,7 +86,8 @@ public final class StatusCommand implements Callable<Integer> {
         } else if (session.options().quiet()) {
             session.out().println(transfer.state());
         } else {
-            StatusReport.lines(transfer).forEach(session.out()::println);
+            UploadProgress upload = transfer.awaitsPayload() ? api.uploadProgress(transferId) : null;
+            StatusReport.lines(transfer, upload).forEach(session.out()::println);
         }
         return ExitCode.OK;
     }

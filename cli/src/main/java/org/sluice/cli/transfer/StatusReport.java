@@ -10,7 +10,11 @@ import org.sluice.cli.delivery.PackageSummary;
 final class StatusReport {
     private StatusReport() {}
 
-    static List<String> lines(Transfer t) {
+    /**
+     * @param t the transfer
+     * @param upload how much of its payload arrived, while it is waiting for it (else null)
+     */
+    static List<String> lines(Transfer t, UploadProgress upload) {
         List<String> lines = new ArrayList<>();
         String route = t.request() == null || t.request().destination() == null
                 ? ""
@@ -18,6 +22,10 @@ final class StatusReport {
                         + t.request().destination().country() + ")";
         lines.add("transfer    " + t.id() + route);
         lines.add("state       " + t.state() + (t.updatedAt() == null ? "" : " since " + t.updatedAt()));
+        if (upload != null) {
+            lines.add("payload     " + Bytes.human(upload.received()) + " of " + Bytes.human(upload.sizeBytes())
+                    + " received" + (upload.received() > 0 ? "; 'sluice transfer upload' resumes from there" : ""));
+        }
         Transfer.Decision d = t.decision();
         if (d == null) {
             lines.add("decision    none yet");

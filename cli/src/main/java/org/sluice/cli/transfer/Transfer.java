@@ -38,6 +38,11 @@ record Transfer(
         history = history == null ? List.of() : List.copyOf(history);
     }
 
+    /** Whether it is waiting for its payload (state {@code RECEIVED}, possibly part-uploaded). */
+    boolean awaitsPayload() {
+        return "RECEIVED".equals(state);
+    }
+
     /**
      * The latest decision.
      *

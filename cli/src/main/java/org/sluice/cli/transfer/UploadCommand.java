@@ -7,7 +7,6 @@ import org.sluice.cli.ExitCode;
 import org.sluice.cli.IdConverter;
 import org.sluice.cli.Session;
 import org.sluice.cli.console.Bytes;
-import org.sluice.cli.http.GatewayClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -39,10 +38,8 @@ public final class UploadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        GatewayClient gateway = session.gateway();
-        Transfer transfer =
-                GatewayClient.bind(gateway.getJson(TransferPaths.transfer(transferId)), Transfer.class, "transfer");
-        if (!"RECEIVED".equals(transfer.state())) {
+        Transfer transfer = new SubmitterApi(session.gateway()).transfer(transferId);
+        if (!transfer.awaitsPayload()) {
             throw new IOException(
                     "transfer " + transferId + " is " + transfer.state() + ": it is not waiting for a payload");
         }

@@ -26,7 +26,7 @@ final class UploadOptions {
 
     Uploader uploader(Session session) {
         return new Uploader(
-                session.gateway(),
+                new SubmitterApi(session.gateway()),
                 new Retries(session.environment().pause(), retries),
                 chunkBytes,
                 session::progress,

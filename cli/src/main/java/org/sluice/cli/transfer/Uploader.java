@@ -28,7 +28,7 @@ import org.sluice.cli.io.Retries;
  * declaration (422) starts again from 0 on the next run.
  */
 final class Uploader {
-    private final GatewayClient gateway;
+    private final SubmitterApi api;
     private final Retries retries;
     private final long chunkBytes;
     private final Progress.Factory progress;
@@ -40,13 +40,8 @@ final class Uploader {
      * @param progress the progress bar of each attempt
      * @param status where a line about resuming goes
      */
-    Uploader(
-            GatewayClient gateway,
-            Retries retries,
-            long chunkBytes,
-            Progress.Factory progress,
-            Consumer<String> status) {
-        this.gateway = gateway;
+    Uploader(SubmitterApi api, Retries retries, long chunkBytes, Progress.Factory progress, Consumer<String> status) {
+        this.api = api;
         this.retries = retries;
         this.chunkBytes = chunkBytes;
         this.progress = progress;
@@ -78,7 +73,7 @@ final class Uploader {
                 try {
                     if (offset < 0) {
                         bar.close();
-                        offset = received(transferId);
+                        offset = api.uploadProgress(transferId).received();
                         if (offset > 0) {
                             status.accept("resuming the upload of " + transferId + " at " + Bytes.human(offset) + " of "
                                     + Bytes.human(size));
@@ -112,13 +107,6 @@ final class Uploader {
         }
     }
 
-    /** Bytes the gateway holds of an unfinished upload (0 when none). */
-    private long received(String transferId) throws IOException {
-        return GatewayClient.bind(
-                        gateway.getJson(TransferPaths.payload(transferId)), UploadProgress.class, "upload progress")
-                .received();
-    }
-
     /** Sends the next chunk from {@code first} (or, for an empty payload, the whole of it). */
     private JsonAnswer put(String transferId, Path file, long first, long size, Progress bar) throws IOException {
         long length = Math.min(chunkBytes, size - first);
@@ -133,7 +121,7 @@ final class Uploader {
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.fromPublisher(
                         HttpRequest.BodyPublishers.ofInputStream(() -> slice(file, first, length, bar)), length);
-        return gateway.put(TransferPaths.payload(transferId), body, headers);
+        return api.putPayload(transferId, body, headers);
     }
 
     private static InputStream slice(Path file, long first, long length, Progress bar) {
