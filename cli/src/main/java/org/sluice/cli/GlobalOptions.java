@@ -32,7 +32,7 @@ public final class GlobalOptions {
     @Option(
             names = {"-q", "--quiet"},
             scope = ScopeType.INHERIT,
-            description = "No progress bars or status lines; results only (ids where a command creates or lists).")
+            description = "No progress bars or status lines; only the result (an id, a state, a digest).")
     private boolean quiet;
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "On failure, also print the stack trace.")

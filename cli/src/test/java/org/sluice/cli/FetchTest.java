@@ -198,6 +198,18 @@ class FetchTest {
     }
 
     @Test
+    void aPackageLongerThanItsManifestSaysIsRefusedBeforeDownloading() {
+        gateway.serve("pkg-1", sealed.serving(Arrays.copyOf(sealed.bytes(), sealed.bytes().length + 1_000)));
+
+        Cli.Result r = fetch();
+
+        assertRefused(
+                r,
+                "fetch pkg-1 refused: the gateway serves 133,280 bytes, the signed manifest says the package"
+                        + " has 132,280; nothing was downloaded");
+    }
+
+    @Test
     void aPackageWithAFlippedByteIsRefusedNamingTheSegment() {
         byte[] flipped = sealed.bytes().clone();
         flipped[flipped.length - 2_000] ^= 1;

@@ -116,8 +116,9 @@ final class Downloader {
             response.body().close();
             throw new VerificationException(String.format(
                     java.util.Locale.ROOT,
-                    "the gateway serves %,d bytes, the signed manifest says the package has %,d: refused before"
-                            + " downloading it",
+                    "%s refused: the gateway serves %,d bytes, the signed manifest says the package has %,d;"
+                            + " nothing was downloaded",
+                    label,
                     total,
                     expectedBytes));
         }
