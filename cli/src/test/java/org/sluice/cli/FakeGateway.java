@@ -60,6 +60,7 @@ final class FakeGateway implements AutoCloseable {
     private final HttpServer server;
     private volatile ObjectNode precheckAnswer;
     private volatile boolean ignoreRanges;
+    private volatile int acksBeforeFetchRecorded;
     private int nextId = 1;
 
     /**
@@ -109,6 +110,12 @@ final class FakeGateway implements AutoCloseable {
     /** The next upload request breaks off after this many body bytes (one cut per call). */
     synchronized FakeGateway cutNextUploadAfter(long bytes) {
         uploadCuts.add(bytes);
+        return this;
+    }
+
+    /** The next acknowledgements answer 409 not-fetched, as while the gateway is still recording the download. */
+    FakeGateway recordFetchesLate(int acknowledgements) {
+        this.acksBeforeFetchRecorded = acknowledgements;
         return this;
     }
 
@@ -377,6 +384,9 @@ final class FakeGateway implements AutoCloseable {
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, p.manifest().length);
             exchange.getResponseBody().write(p.manifest());
+        } else if (method.equals("POST") && "/ack".equals(sub) && acksBeforeFetchRecorded > 0) {
+            acksBeforeFetchRecorded--;
+            problem(exchange, 409, "not-fetched", "Acknowledgement not accepted", "transfer tr-" + id + " is SEALED");
         } else if (method.equals("POST") && "/ack".equals(sub)) {
             String reported = Json.mapper().readTree(body).path("sha256").asText();
             acknowledgements.add(reported);

@@ -60,6 +60,18 @@ class FetchTest {
     }
 
     @Test
+    void anAcknowledgementThatArrivesBeforeTheGatewayRecordedTheDownloadIsSentAgain() {
+        gateway.recordFetchesLate(2);
+
+        Cli.Result r = fetch("--ack");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(gateway.received("POST", "/api/v1/partner/packages/pkg-1/ack"))
+                .hasSize(3);
+        assertThat(gateway.acknowledgements).containsExactly(sealed.plaintextSha256());
+    }
+
+    @Test
     void anInterruptedDownloadResumesFromWhereItStoppedAndYieldsTheExactBytes() throws IOException {
         gateway.cutNextDownloadAfter(70_000).cutNextDownloadAfter(30_000);
 
