@@ -14,14 +14,16 @@ import java.nio.file.StandardCopyOption;
 /**
  * An output file written under a temporary name in the target's own folder and moved into place only when
  * {@link #commit()} is called: a reader never sees a half-written or unverified file under the target's name.
- * Closing without committing deletes the temporary file. The temporary file is readable by its owner only, and the
- * target keeps that mode.
+ * Closing without committing deletes the temporary file, and so does a shutdown of the JVM (Ctrl-C) before that: no
+ * unverified plaintext is left behind. The temporary file is readable by its owner only, and the target keeps that
+ * mode.
  */
 public final class StagedOutput implements Closeable {
     private final Path target;
     private final Path temporary;
     private final boolean replace;
     private final OutputStream stream;
+    private final Thread deleteOnShutdown;
     private boolean committed;
 
     private StagedOutput(Path target, Path temporary, boolean replace) throws IOException {
@@ -29,6 +31,8 @@ public final class StagedOutput implements Closeable {
         this.temporary = temporary;
         this.replace = replace;
         this.stream = new BufferedOutputStream(Files.newOutputStream(temporary), 64 * 1024);
+        this.deleteOnShutdown = new Thread(this::deleteTemporary, "sluice-delete-unverified-output");
+        Runtime.getRuntime().addShutdownHook(deleteOnShutdown);
     }
 
     /**
@@ -78,6 +82,7 @@ public final class StagedOutput implements Closeable {
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
         }
         committed = true;
+        forgetShutdownHook();
         return target;
     }
 
@@ -92,10 +97,27 @@ public final class StagedOutput implements Closeable {
         } catch (IOException ignored) {
             // the file is deleted next: what could not be flushed does not matter
         }
+        forgetShutdownHook();
         try {
             Files.deleteIfExists(temporary);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete the unverified output " + temporary, e);
+        }
+    }
+
+    private void deleteTemporary() {
+        try {
+            Files.deleteIfExists(temporary);
+        } catch (IOException ignored) {
+            // the JVM is going down: nothing else can be done
+        }
+    }
+
+    private void forgetShutdownHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(deleteOnShutdown);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook runs (or ran) anyway
         }
     }
 }
