@@ -1,5 +1,6 @@
 package org.sluice.cli;
 
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -23,7 +24,8 @@ public record Failure(int code, String message) {
 
     /** The failure a thrown exception stands for. */
     public static Failure of(Throwable thrown) {
-        return new Failure(code(thrown), oneLine(message(thrown)));
+        Throwable cause = thrown instanceof UncheckedIOException unchecked ? unchecked.getCause() : thrown;
+        return new Failure(code(cause), oneLine(message(cause)));
     }
 
     private static int code(Throwable thrown) {
