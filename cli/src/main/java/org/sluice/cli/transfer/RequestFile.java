@@ -1,0 +1,62 @@
+package org.sluice.cli.transfer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.sluice.cli.io.FileDigest;
+import org.sluice.events.json.Json;
+
+/**
+ * A transfer request read from a JSON file (the TransferRequest contract), sent as written: the gateway validates it
+ * and answers with every field at fault. With a payload file, its size and SHA-256 are declared for the user.
+ */
+final class RequestFile {
+    private RequestFile() {}
+
+    /** The request in {@code file}; it must be a JSON object. */
+    static ObjectNode read(Path file) throws IOException {
+        JsonNode tree;
+        try {
+            tree = Json.mapper().readTree(Files.readAllBytes(file));
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + " is not JSON: " + e.getOriginalMessage() + " (line "
+                    + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")");
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new IOException(file + " must hold a JSON object (a transfer request), found "
+                    + (tree == null ? "nothing" : tree.getNodeType().toString().toLowerCase(Locale.ROOT)));
+        }
+        return (ObjectNode) tree;
+    }
+
+    /**
+     * Declares the payload: sets {@code payload.sizeBytes} and {@code payload.sha256} from the file's digest. A
+     * request that already declares a different size or digest is refused, naming both.
+     */
+    static ObjectNode declare(ObjectNode request, FileDigest payload, Path payloadFile) throws IOException {
+        JsonNode declared = request.path("payload");
+        JsonNode size = declared.path("sizeBytes");
+        JsonNode sha256 = declared.path("sha256");
+        if (size.isNumber() && size.asLong() != payload.sizeBytes()) {
+            throw new IOException(String.format(
+                    Locale.ROOT,
+                    "the request declares payload.sizeBytes %,d, but %s has %,d bytes",
+                    size.asLong(),
+                    payloadFile,
+                    payload.sizeBytes()));
+        }
+        if (sha256.isTextual() && !sha256.asText().equalsIgnoreCase(payload.sha256())) {
+            throw new IOException("the request declares payload.sha256 " + sha256.asText() + ", but " + payloadFile
+                    + " has " + payload.sha256());
+        }
+        ObjectNode declaration = request.putObject("payload");
+        declaration.put("sizeBytes", payload.sizeBytes());
+        declaration.put("sha256", payload.sha256());
+        return request;
+    }
+}

@@ -1,0 +1,10 @@
+package org.sluice.cli.transfer;
+
+import picocli.CommandLine.Command;
+
+/** {@code sluice transfer}: the submitter's side. */
+@Command(
+        name = "transfer",
+        description = "Your transfers (submitter token): precheck, create, upload the payload, follow the status.",
+        subcommands = {PrecheckCommand.class, CreateCommand.class, UploadCommand.class, StatusCommand.class})
+public final class TransferCommand {}
