@@ -189,16 +189,10 @@ public final class ScreeningIndex {
                     ? new Hit(ScreeningHit.MATCH, ref.entry(), ref.listed(), 1.0, "equivalent name")
                     : new Hit(ScreeningHit.POSSIBLE, ref.entry(), ref.listed(), 1.0, "equivalent name, other country");
         }
-        List<String> onlyQuery = new ArrayList<>(query);
-        List<String> onlyListed = new ArrayList<>(listed);
-        for (String t : query) {
-            if (onlyListed.remove(t)) {
-                onlyQuery.remove(t);
-            }
-        }
-        if (onlyQuery.size() == 1 && onlyListed.size() == 1) {
-            String q = onlyQuery.get(0);
-            String l = onlyListed.get(0);
+        Difference diff = Difference.of(query, listed);
+        if (diff.onlyQuery() == 1 && diff.onlyListed() == 1) {
+            String q = diff.firstOnlyQuery();
+            String l = diff.firstOnlyListed();
             double similarity = similarity(q, l);
             if (similarity >= settings.possibleThreshold()) {
                 String relation = NameNormaliser.skeleton(q).equals(NameNormaliser.skeleton(l))
@@ -210,19 +204,58 @@ public final class ScreeningIndex {
             }
             return null;
         }
-        if (onlyQuery.isEmpty() && !onlyListed.isEmpty()) {
+        if (diff.onlyQuery() == 0 && diff.onlyListed() > 0) {
             boolean partial = ref.entry().entity()
                     ? query.stream().anyMatch(t -> postings.get(t).size() <= settings.distinctiveMaxNames())
-                    : query.size() >= 2 && onlyListed.size() <= 2;
+                    : query.size() >= 2 && diff.onlyListed() <= 2;
             if (partial) {
+                List<String> missing = new ArrayList<>(listed);
+                query.forEach(missing::remove);
                 double score = (2.0 * chars(query)) / (chars(query) + ref.chars());
                 String relation = ref.entry().entity()
-                        ? "partial name without " + onlyListed
-                        : "listed name has more parts " + onlyListed;
+                        ? "partial name without " + missing
+                        : "listed name has more parts " + missing;
                 return new Hit(ScreeningHit.POSSIBLE, ref.entry(), ref.listed(), round(score), relation);
             }
         }
         return null;
+    }
+
+    /**
+     * How two sorted token lists differ, found in one merge pass without allocating: how many tokens each
+     * has that the other lacks, and the first of them.
+     */
+    private record Difference(int onlyQuery, String firstOnlyQuery, int onlyListed, String firstOnlyListed) {
+        static Difference of(List<String> query, List<String> listed) {
+            int i = 0;
+            int j = 0;
+            int onlyQ = 0;
+            int onlyL = 0;
+            String firstQ = null;
+            String firstL = null;
+            while (i < query.size() && j < listed.size()) {
+                int c = query.get(i).compareTo(listed.get(j));
+                if (c == 0) {
+                    i++;
+                    j++;
+                } else if (c < 0) {
+                    firstQ = onlyQ++ == 0 ? query.get(i) : firstQ;
+                    i++;
+                } else {
+                    firstL = onlyL++ == 0 ? listed.get(j) : firstL;
+                    j++;
+                }
+            }
+            if (i < query.size()) {
+                firstQ = onlyQ == 0 ? query.get(i) : firstQ;
+                onlyQ += query.size() - i;
+            }
+            if (j < listed.size()) {
+                firstL = onlyL == 0 ? listed.get(j) : firstL;
+                onlyL += listed.size() - j;
+            }
+            return new Difference(onlyQ, firstQ, onlyL, firstL);
+        }
     }
 
     /** Similarity of two different tokens: transliteration variants 0.9, one edit 1 - 1/length, else 0. */

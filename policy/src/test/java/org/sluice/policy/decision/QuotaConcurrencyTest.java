@@ -1,6 +1,5 @@
 package org.sluice.policy.decision;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -23,7 +22,6 @@ import org.sluice.events.transfer.TransferRequest;
 import org.sluice.events.transfer.TransferRequested;
 import org.sluice.policy.Scenarios;
 import org.sluice.policy.World;
-import org.sluice.testsupport.Tokens;
 
 /** Licence quota is never over-consumed, however many approvals race for it. */
 @QuarkusTest
@@ -39,29 +37,8 @@ class QuotaConcurrencyTest {
 
     @Test
     void fiftyConcurrentApprovalsAgainstAQuotaOfTenApproveExactlyTen() throws Exception {
-        given().auth()
-                .oauth2(Tokens.admin())
-                .contentType("application/json")
-                .body("""
-                        {"id": "LIC-TEST-QUOTA10", "type": "INDIVIDUAL", "status": "ACTIVE", "holder": "i-rivm",
-                         "categories": ["PATHOGEN_OF_CONCERN"], "destinations": ["US"],
-                         "validFrom": "2025-01-01", "validUntil": "2030-12-31",
-                         "quota": {"bytes": 1099511627776, "transfers": 10}, "used": {"bytes": 0, "transfers": 0}}
-                        """)
-                .put("/api/v1/admin/licences/LIC-TEST-QUOTA10")
-                .then()
-                .statusCode(200);
-        TransferRequest base = Scenarios.named("P28").typedRequest();
-        TransferRequest request = new TransferRequest(
-                base.dataset(),
-                base.purpose(),
-                base.destination(),
-                base.endUsers(),
-                List.of("LIC-TEST-QUOTA10"),
-                base.dsaId(),
-                base.ethicsApprovalId(),
-                base.basis(),
-                base.payload());
+        World.putLicence("LIC-TEST-QUOTA10", "INDIVIDUAL", 10, java.time.LocalDate.parse("2030-12-31"), false);
+        TransferRequest request = Scenarios.citing(Scenarios.named("P28").typedRequest(), List.of("LIC-TEST-QUOTA10"));
 
         ExecutorService pool = Executors.newFixedThreadPool(50);
         CountDownLatch start = new CountDownLatch(1);

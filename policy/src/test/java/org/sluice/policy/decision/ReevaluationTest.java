@@ -49,29 +49,8 @@ class ReevaluationTest {
 
     @Test
     void revokingALicenceDeniesTheOpenTransferItCoveredAndGivesBackItsQuota() throws Exception {
-        given().auth()
-                .oauth2(Tokens.admin())
-                .contentType("application/json")
-                .body("""
-                        {"id": "LIC-TEST-REVOKE", "type": "INDIVIDUAL", "status": "ACTIVE", "holder": "i-rivm",
-                         "categories": ["PATHOGEN_OF_CONCERN"], "destinations": ["US"],
-                         "validFrom": "2025-01-01", "validUntil": "2030-12-31",
-                         "quota": {"bytes": 1099511627776, "transfers": 100}, "used": {"bytes": 0, "transfers": 0}}
-                        """)
-                .put("/api/v1/admin/licences/LIC-TEST-REVOKE")
-                .then()
-                .statusCode(200);
-        TransferRequest base = Scenarios.named("P28").typedRequest();
-        TransferRequest cited = new TransferRequest(
-                base.dataset(),
-                base.purpose(),
-                base.destination(),
-                base.endUsers(),
-                List.of("LIC-TEST-REVOKE"),
-                base.dsaId(),
-                base.ethicsApprovalId(),
-                base.basis(),
-                base.payload());
+        World.putLicence("LIC-TEST-REVOKE", "INDIVIDUAL", 100, LocalDate.parse("2030-12-31"), false);
+        TransferRequest cited = Scenarios.citing(Scenarios.named("P28").typedRequest(), List.of("LIC-TEST-REVOKE"));
         String transferId = "tr-reeval-licence-" + UUID.randomUUID();
         kafka.publish(request(transferId, "i-rivm", cited));
         TransferDecided first = decision(transferId, d -> d.source() == DecisionSource.ENGINE);

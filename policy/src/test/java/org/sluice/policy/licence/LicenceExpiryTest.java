@@ -49,30 +49,8 @@ class LicenceExpiryTest {
     @Test
     void anOpenApprovalIsDeniedOnceItsLicenceHasExpiredAndItsVerificationWithdrawn() {
         LocalDate lastDay = LocalDate.now(ZoneOffset.UTC).plusDays(1);
-        given().auth()
-                .oauth2(Tokens.admin())
-                .contentType("application/json")
-                .body("""
-                        {"id": "LIC-TEST-EXPIRY", "type": "PROVISIONAL", "status": "ACTIVE", "holder": "i-rivm",
-                         "categories": ["PATHOGEN_OF_CONCERN"], "destinations": ["US"],
-                         "validFrom": "2025-01-01", "validUntil": "LAST_DAY", "postShipmentVerification": true,
-                         "verificationDays": 30, "quota": {"bytes": 1099511627776, "transfers": 100},
-                         "used": {"bytes": 0, "transfers": 0}}
-                        """.replace("LAST_DAY", lastDay.toString()))
-                .put("/api/v1/admin/licences/LIC-TEST-EXPIRY")
-                .then()
-                .statusCode(200);
-        TransferRequest base = Scenarios.named("P28").typedRequest();
-        TransferRequest request = new TransferRequest(
-                base.dataset(),
-                base.purpose(),
-                base.destination(),
-                base.endUsers(),
-                List.of("LIC-TEST-EXPIRY"),
-                base.dsaId(),
-                base.ethicsApprovalId(),
-                base.basis(),
-                base.payload());
+        World.putLicence("LIC-TEST-EXPIRY", "PROVISIONAL", 100, lastDay, true);
+        TransferRequest request = Scenarios.citing(Scenarios.named("P28").typedRequest(), List.of("LIC-TEST-EXPIRY"));
         String transferId = "tr-expiry-" + UUID.randomUUID();
         TransferDecided approved = QuarkusTransaction.requiringNew()
                 .call(() -> decisions
