@@ -35,8 +35,39 @@ public final class ScreeningIndex {
         public static final Settings DEFAULT = new Settings(0.8, 5, 3);
     }
 
-    /** One name or alias of an entry, normalised. */
-    private record NameRef(ListEntry entry, String listed, List<String> tokens, int chars) {}
+    /**
+     * One name or alias of an entry, normalised. Identity equality on purpose: candidate sets hash
+     * thousands of these per lookup, and a record would hash its whole entry each time.
+     */
+    private static final class NameRef {
+        private final ListEntry entry;
+        private final String listed;
+        private final List<String> tokens;
+        private final int chars;
+
+        NameRef(ListEntry entry, String listed, List<String> tokens, int chars) {
+            this.entry = entry;
+            this.listed = listed;
+            this.tokens = tokens;
+            this.chars = chars;
+        }
+
+        ListEntry entry() {
+            return entry;
+        }
+
+        String listed() {
+            return listed;
+        }
+
+        List<String> tokens() {
+            return tokens;
+        }
+
+        int chars() {
+            return chars;
+        }
+    }
 
     private final Settings settings;
     private final int entries;
@@ -45,6 +76,7 @@ public final class ScreeningIndex {
     private final Map<String, Set<String>> bySkeleton = new HashMap<>();
     private final Map<String, Set<String>> byDeletion = new HashMap<>();
     private final Map<String, ListEntry> byId = new HashMap<>();
+    private final Map<String, String> skeletons = new HashMap<>();
 
     public ScreeningIndex(Collection<ListEntry> list, Settings settings) {
         this.settings = settings;
@@ -195,7 +227,7 @@ public final class ScreeningIndex {
             String l = diff.firstOnlyListed();
             double similarity = similarity(q, l);
             if (similarity >= settings.possibleThreshold()) {
-                String relation = NameNormaliser.skeleton(q).equals(NameNormaliser.skeleton(l))
+                String relation = skeleton(q).equals(skeleton(l))
                         ? "transliteration variant '" + q + "' for '" + l + "'"
                         : "one typing error: '" + q + "' for '" + l + "'";
                 int weighted = chars(query) - q.length();
@@ -263,8 +295,11 @@ public final class ScreeningIndex {
         if (a.equals(b)) {
             return 1.0;
         }
-        String sa = NameNormaliser.skeleton(a);
-        String sb = NameNormaliser.skeleton(b);
+        if (Math.abs(a.length() - b.length()) > 3) {
+            return 0.0; // no transliteration variant or single edit differs this much in length
+        }
+        String sa = skeleton(a);
+        String sb = skeleton(b);
         if (sa.equals(sb) && sa.length() >= 2) {
             return 0.9;
         }
@@ -276,6 +311,11 @@ public final class ScreeningIndex {
             return 0.85;
         }
         return 0.0;
+    }
+
+    private String skeleton(String token) {
+        String known = skeletons.get(token);
+        return known != null ? known : NameNormaliser.skeleton(token);
     }
 
     /** Optimal-string-alignment distance (insertions, deletions, substitutions, adjacent transpositions). */
