@@ -66,6 +66,20 @@ public final class Scenarios {
         return out;
     }
 
+    /** The request with other licences cited. */
+    public static TransferRequest citing(TransferRequest r, List<String> licenceIds) {
+        return new TransferRequest(
+                r.dataset(),
+                r.purpose(),
+                r.destination(),
+                r.endUsers(),
+                licenceIds,
+                r.dsaId(),
+                r.ethicsApprovalId(),
+                r.basis(),
+                r.payload());
+    }
+
     public static Scenario named(String prefix) {
         return all().stream()
                 .filter(s -> s.name().startsWith(prefix))

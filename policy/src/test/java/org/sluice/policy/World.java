@@ -71,6 +71,26 @@ public final class World {
         seeded = true;
     }
 
+    /**
+     * Registers a test licence for RIVM: pathogen data to the US, one TiB, the given transfer quota,
+     * valid to the given day.
+     */
+    public static void putLicence(String id, String type, long transfers, LocalDate validUntil, boolean verified) {
+        String json = "{\"id\": \"" + id + "\", \"type\": \"" + type + "\", \"status\": \"ACTIVE\","
+                + " \"holder\": \"i-rivm\", \"categories\": [\"PATHOGEN_OF_CONCERN\"], \"destinations\": [\"US\"],"
+                + " \"validFrom\": \"2025-01-01\", \"validUntil\": \"" + validUntil + "\","
+                + " \"postShipmentVerification\": " + verified + ", \"verificationDays\": 30,"
+                + " \"quota\": {\"bytes\": 1099511627776, \"transfers\": " + transfers + "},"
+                + " \"used\": {\"bytes\": 0, \"transfers\": 0}}";
+        given().auth()
+                .oauth2(Tokens.admin())
+                .contentType("application/json")
+                .body(json)
+                .put("/api/v1/admin/licences/" + id)
+                .then()
+                .statusCode(200);
+    }
+
     /** The partners of world/partners.yaml as the gateway would announce them. */
     public static List<PartnerUpdated> partners() {
         Node root = YamlNodes.parse(read("world/partners.yaml"));

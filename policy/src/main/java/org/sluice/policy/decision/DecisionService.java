@@ -105,6 +105,16 @@ public class DecisionService {
         return Optional.of(decide(t, derivedId("decision", eventId), DecisionSource.ENGINE, null, ENGINE));
     }
 
+    /** A cancelled transfer: never decided again, its quota given back, its verifications withdrawn. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onCancelled(String transferId) {
+        if (transfers.lock(transferId).isPresent()) {
+            transfers.markCancelled(transferId);
+            quota.held(transferId).keySet().forEach(licenceId -> quota.release(transferId, licenceId));
+            verifications.withdrawOpen(transferId);
+        }
+    }
+
     /**
      * Decides an open transfer again because an input changed; publishes only when the outcome or the
      * reasons change.

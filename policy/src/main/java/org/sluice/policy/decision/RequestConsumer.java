@@ -9,7 +9,8 @@ import org.sluice.platform.messaging.InboundEvents;
 import org.sluice.policy.Channels;
 
 /**
- * Consumes {@code sluice.transfer.requested}: decides each request once, remembers cancellations.
+ * Consumes {@code sluice.transfer.requested}: decides each request once; a cancelled transfer is no
+ * longer re-evaluated and gives back the quota its approval held.
  * Appeals are the review capability's (issue 5).
  */
 @ApplicationScoped
@@ -17,12 +18,10 @@ public class RequestConsumer {
 
     private final InboundEvents inbound;
     private final DecisionService decisions;
-    private final Transfers transfers;
 
-    public RequestConsumer(InboundEvents inbound, DecisionService decisions, Transfers transfers) {
+    public RequestConsumer(InboundEvents inbound, DecisionService decisions) {
         this.inbound = inbound;
         this.decisions = decisions;
-        this.transfers = transfers;
     }
 
     @Incoming(Channels.REQUESTS)
@@ -32,7 +31,7 @@ public class RequestConsumer {
             if (event.data() instanceof TransferRequested requested) {
                 decisions.onRequested(event.id(), requested);
             } else if (event.data() instanceof TransferCancelled cancelled) {
-                transfers.markCancelled(cancelled.transferId());
+                decisions.onCancelled(cancelled.transferId());
             }
         });
     }

@@ -2,6 +2,7 @@ package org.sluice.policy.engine;
 
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
+import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
 import dev.cel.common.types.CelKind;
@@ -14,6 +15,7 @@ import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
+import dev.cel.runtime.CelVariableResolver;
 import dev.cel.runtime.Program;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.sluice.events.decision.Condition;
 import org.sluice.events.decision.Evidence;
 import org.sluice.events.decision.Outcome;
@@ -43,8 +46,18 @@ public final class CompiledBundle {
     /** Code of the reason added when a rule cannot be evaluated. */
     public static final String RULE_FAILED = "RULE_EVALUATION_FAILED";
 
+    /** Most iterations one comprehension ({@code all}, {@code exists}, {@code filter}, {@code map}) may take. */
+    public static final int MAX_ITERATIONS = 100_000;
+
+    private static final CelOptions OPTIONS = CelOptions.current()
+            .comprehensionMaxIterations(MAX_ITERATIONS)
+            // what the planner runtime requires
+            .enableUnsignedLongs(true)
+            .enableTimestampEpoch(true)
+            .enableHeterogeneousNumericComparisons(true)
+            .build();
     private static final CelRuntime RUNTIME =
-            CelRuntimeFactory.standardCelRuntimeBuilder().build();
+            CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS).build();
 
     private final Bundle bundle;
     private final List<NamedProgram> definitions;
@@ -221,11 +234,13 @@ public final class CompiledBundle {
     /** Evaluates the bundle for one request. Pure: reads only its inputs. */
     public EngineResult evaluate(DecisionInputs in) {
         Map<String, Object> facts = Facts.of(in, bundle.tables(), bundle.thresholds());
+        // resolving names against the map itself avoids copying it into an activation per expression
+        CelVariableResolver resolver = name -> Optional.ofNullable(facts.get(name));
         LocalDate day = LocalDate.ofInstant(in.evaluatedAt(), ZoneOffset.UTC);
         List<String> failedDefinitions = new ArrayList<>();
         for (NamedProgram d : definitions) {
             try {
-                facts.put(d.name(), d.program().eval(facts));
+                facts.put(d.name(), d.program().eval(resolver));
             } catch (CelEvaluationException e) {
                 failedDefinitions.add(d.name() + ": " + e.getMessage());
             }
@@ -239,7 +254,7 @@ public final class CompiledBundle {
                 continue;
             }
             try {
-                if (!Boolean.TRUE.equals(cr.when().eval(facts))) {
+                if (!Boolean.TRUE.equals(cr.when().eval(resolver))) {
                     notMatched.add(new RuleRef(r.id(), r.code(), r.title()));
                     continue;
                 }
@@ -251,17 +266,17 @@ public final class CompiledBundle {
                         r.citation(),
                         r.explanation(),
                         r.remediation(),
-                        evidence(cr.evidence(), facts)));
+                        evidence(cr.evidence(), resolver)));
                 if (r.condition() != null) {
                     conditions.add(new Condition(
                             r.code(),
                             r.condition().description(),
                             cr.due() == null
                                     ? null
-                                    : Math.toIntExact((Long) cr.due().eval(facts)),
+                                    : Math.toIntExact((Long) cr.due().eval(resolver)),
                             cr.reference() == null
                                     ? null
-                                    : (String) cr.reference().eval(facts)));
+                                    : (String) cr.reference().eval(resolver)));
                 }
             } catch (CelEvaluationException | RuntimeException e) {
                 reasons.add(failure(r, e.getMessage(), failedDefinitions));
@@ -272,7 +287,7 @@ public final class CompiledBundle {
         List<String> charges = List.of();
         if (outcome.isApproval() && quotaCharges != null) {
             try {
-                charges = ((Collection<?>) quotaCharges.eval(facts))
+                charges = ((Collection<?>) quotaCharges.eval(resolver))
                         .stream().map(String::valueOf).distinct().toList();
             } catch (CelEvaluationException e) {
                 reasons.add(failure(null, "quotaCharges: " + e.getMessage(), failedDefinitions));
@@ -296,7 +311,7 @@ public final class CompiledBundle {
                 List.of());
     }
 
-    private static List<Evidence> evidence(Program program, Map<String, Object> facts) throws CelEvaluationException {
+    private static List<Evidence> evidence(Program program, CelVariableResolver facts) throws CelEvaluationException {
         if (program == null) {
             return List.of();
         }

@@ -1,17 +1,14 @@
 package org.sluice.policy.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.cel.common.values.NullValue;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.sluice.events.json.Json;
 import org.sluice.events.transfer.EndUser;
 import org.sluice.events.transfer.TransferRequest;
 import org.sluice.policy.partner.PartnerSnapshot;
@@ -39,7 +36,7 @@ public final class Facts {
         TransferRequest r = in.request();
         LocalDate today = LocalDate.ofInstant(in.evaluatedAt(), ZoneOffset.UTC);
         Map<String, Object> f = new HashMap<>();
-        f.put("request", value(Json.mapper().valueToTree(r)));
+        f.put("request", request(r));
         f.put("category", r.dataset().category().name());
         f.put("subjects", r.dataset().subjects());
         f.put("sizeBytes", r.payload().sizeBytes());
@@ -188,33 +185,54 @@ public final class Facts {
         return m;
     }
 
-    /** A JSON value as CEL reads it: objects as maps, arrays as lists, integers as longs, null as null. */
-    static Object value(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
-            return NullValue.NULL_VALUE;
+    /** The request as CEL reads it: the JSON shape, absent optional values as null. */
+    static Map<String, Object> request(TransferRequest r) {
+        Map<String, Object> consent = new HashMap<>();
+        consent.put("duo", r.dataset().consent().duo());
+        consent.put("diseases", r.dataset().consent().diseases());
+        consent.put("countries", r.dataset().consent().countries());
+        Map<String, Object> dataset = new HashMap<>();
+        dataset.put("id", r.dataset().id());
+        dataset.put("title", r.dataset().title());
+        dataset.put("category", r.dataset().category().name());
+        dataset.put("subjects", r.dataset().subjects());
+        dataset.put("format", r.dataset().format());
+        dataset.put("consent", consent);
+        Map<String, Object> purpose = new HashMap<>();
+        purpose.put("duo", r.purpose().duo());
+        purpose.put("disease", orNull(r.purpose().disease()));
+        purpose.put("commercial", r.purpose().commercial());
+        purpose.put("description", r.purpose().description());
+        List<Map<String, Object>> endUsers = new ArrayList<>(r.endUsers().size());
+        for (EndUser u : r.endUsers()) {
+            endUsers.add(Map.of("name", u.name(), "organisation", u.organisation(), "country", u.country()));
         }
-        if (node.isObject()) {
-            Map<String, Object> m = new HashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                m.put(e.getKey(), value(e.getValue()));
-            }
-            return m;
-        }
-        if (node.isArray()) {
-            List<Object> l = new ArrayList<>(node.size());
-            node.forEach(n -> l.add(value(n)));
-            return l;
-        }
-        if (node.isBoolean()) {
-            return node.booleanValue();
-        }
-        if (node.isIntegralNumber()) {
-            return node.longValue();
-        }
-        if (node.isNumber()) {
-            return node.doubleValue();
-        }
-        return node.asText();
+        Map<String, Object> m = new HashMap<>();
+        m.put("dataset", dataset);
+        m.put("purpose", purpose);
+        m.put(
+                "destination",
+                Map.of(
+                        "partnerId",
+                        r.destination().partnerId(),
+                        "country",
+                        r.destination().country()));
+        m.put("endUsers", endUsers);
+        m.put("licenceIds", r.licenceIds());
+        m.put("dsaId", orNull(r.dsaId()));
+        m.put("ethicsApprovalId", orNull(r.ethicsApprovalId()));
+        m.put("basis", r.basis().name());
+        m.put(
+                "payload",
+                Map.of(
+                        "sizeBytes",
+                        r.payload().sizeBytes(),
+                        "sha256",
+                        r.payload().sha256()));
+        return m;
+    }
+
+    private static Object orNull(String value) {
+        return value == null ? NullValue.NULL_VALUE : value;
     }
 }

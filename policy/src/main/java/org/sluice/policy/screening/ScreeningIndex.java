@@ -35,8 +35,39 @@ public final class ScreeningIndex {
         public static final Settings DEFAULT = new Settings(0.8, 5, 3);
     }
 
-    /** One name or alias of an entry, normalised. */
-    private record NameRef(ListEntry entry, String listed, List<String> tokens, int chars) {}
+    /**
+     * One name or alias of an entry, normalised. Identity equality on purpose: candidate sets hash
+     * thousands of these per lookup, and a record would hash its whole entry each time.
+     */
+    private static final class NameRef {
+        private final ListEntry entry;
+        private final String listed;
+        private final List<String> tokens;
+        private final int chars;
+
+        NameRef(ListEntry entry, String listed, List<String> tokens, int chars) {
+            this.entry = entry;
+            this.listed = listed;
+            this.tokens = tokens;
+            this.chars = chars;
+        }
+
+        ListEntry entry() {
+            return entry;
+        }
+
+        String listed() {
+            return listed;
+        }
+
+        List<String> tokens() {
+            return tokens;
+        }
+
+        int chars() {
+            return chars;
+        }
+    }
 
     private final Settings settings;
     private final int entries;
@@ -45,6 +76,7 @@ public final class ScreeningIndex {
     private final Map<String, Set<String>> bySkeleton = new HashMap<>();
     private final Map<String, Set<String>> byDeletion = new HashMap<>();
     private final Map<String, ListEntry> byId = new HashMap<>();
+    private final Map<String, String> skeletons = new HashMap<>();
 
     public ScreeningIndex(Collection<ListEntry> list, Settings settings) {
         this.settings = settings;
@@ -189,19 +221,13 @@ public final class ScreeningIndex {
                     ? new Hit(ScreeningHit.MATCH, ref.entry(), ref.listed(), 1.0, "equivalent name")
                     : new Hit(ScreeningHit.POSSIBLE, ref.entry(), ref.listed(), 1.0, "equivalent name, other country");
         }
-        List<String> onlyQuery = new ArrayList<>(query);
-        List<String> onlyListed = new ArrayList<>(listed);
-        for (String t : query) {
-            if (onlyListed.remove(t)) {
-                onlyQuery.remove(t);
-            }
-        }
-        if (onlyQuery.size() == 1 && onlyListed.size() == 1) {
-            String q = onlyQuery.get(0);
-            String l = onlyListed.get(0);
+        Difference diff = Difference.of(query, listed);
+        if (diff.onlyQuery() == 1 && diff.onlyListed() == 1) {
+            String q = diff.firstOnlyQuery();
+            String l = diff.firstOnlyListed();
             double similarity = similarity(q, l);
             if (similarity >= settings.possibleThreshold()) {
-                String relation = NameNormaliser.skeleton(q).equals(NameNormaliser.skeleton(l))
+                String relation = skeleton(q).equals(skeleton(l))
                         ? "transliteration variant '" + q + "' for '" + l + "'"
                         : "one typing error: '" + q + "' for '" + l + "'";
                 int weighted = chars(query) - q.length();
@@ -210,19 +236,58 @@ public final class ScreeningIndex {
             }
             return null;
         }
-        if (onlyQuery.isEmpty() && !onlyListed.isEmpty()) {
+        if (diff.onlyQuery() == 0 && diff.onlyListed() > 0) {
             boolean partial = ref.entry().entity()
                     ? query.stream().anyMatch(t -> postings.get(t).size() <= settings.distinctiveMaxNames())
-                    : query.size() >= 2 && onlyListed.size() <= 2;
+                    : query.size() >= 2 && diff.onlyListed() <= 2;
             if (partial) {
+                List<String> missing = new ArrayList<>(listed);
+                query.forEach(missing::remove);
                 double score = (2.0 * chars(query)) / (chars(query) + ref.chars());
                 String relation = ref.entry().entity()
-                        ? "partial name without " + onlyListed
-                        : "listed name has more parts " + onlyListed;
+                        ? "partial name without " + missing
+                        : "listed name has more parts " + missing;
                 return new Hit(ScreeningHit.POSSIBLE, ref.entry(), ref.listed(), round(score), relation);
             }
         }
         return null;
+    }
+
+    /**
+     * How two sorted token lists differ, found in one merge pass without allocating: how many tokens each
+     * has that the other lacks, and the first of them.
+     */
+    private record Difference(int onlyQuery, String firstOnlyQuery, int onlyListed, String firstOnlyListed) {
+        static Difference of(List<String> query, List<String> listed) {
+            int i = 0;
+            int j = 0;
+            int onlyQ = 0;
+            int onlyL = 0;
+            String firstQ = null;
+            String firstL = null;
+            while (i < query.size() && j < listed.size()) {
+                int c = query.get(i).compareTo(listed.get(j));
+                if (c == 0) {
+                    i++;
+                    j++;
+                } else if (c < 0) {
+                    firstQ = onlyQ++ == 0 ? query.get(i) : firstQ;
+                    i++;
+                } else {
+                    firstL = onlyL++ == 0 ? listed.get(j) : firstL;
+                    j++;
+                }
+            }
+            if (i < query.size()) {
+                firstQ = onlyQ == 0 ? query.get(i) : firstQ;
+                onlyQ += query.size() - i;
+            }
+            if (j < listed.size()) {
+                firstL = onlyL == 0 ? listed.get(j) : firstL;
+                onlyL += listed.size() - j;
+            }
+            return new Difference(onlyQ, firstQ, onlyL, firstL);
+        }
     }
 
     /** Similarity of two different tokens: transliteration variants 0.9, one edit 1 - 1/length, else 0. */
@@ -230,8 +295,11 @@ public final class ScreeningIndex {
         if (a.equals(b)) {
             return 1.0;
         }
-        String sa = NameNormaliser.skeleton(a);
-        String sb = NameNormaliser.skeleton(b);
+        if (Math.abs(a.length() - b.length()) > 3) {
+            return 0.0; // no transliteration variant or single edit differs this much in length
+        }
+        String sa = skeleton(a);
+        String sb = skeleton(b);
         if (sa.equals(sb) && sa.length() >= 2) {
             return 0.9;
         }
@@ -243,6 +311,11 @@ public final class ScreeningIndex {
             return 0.85;
         }
         return 0.0;
+    }
+
+    private String skeleton(String token) {
+        String known = skeletons.get(token);
+        return known != null ? known : NameNormaliser.skeleton(token);
     }
 
     /** Optimal-string-alignment distance (insertions, deletions, substitutions, adjacent transpositions). */

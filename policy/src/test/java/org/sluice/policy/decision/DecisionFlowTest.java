@@ -21,6 +21,7 @@ import org.sluice.events.decision.DecisionSource;
 import org.sluice.events.decision.Outcome;
 import org.sluice.events.decision.Reason;
 import org.sluice.events.decision.TransferDecided;
+import org.sluice.events.transfer.TransferCancelled;
 import org.sluice.events.transfer.TransferRequested;
 import org.sluice.policy.Channels;
 import org.sluice.policy.Scenarios;
@@ -134,6 +135,32 @@ class DecisionFlowTest {
         assertThat(garbage.headers().get("dead-letter-reason")).startsWith("not JSON");
         assertThat(garbage.headers()).containsEntry("dead-letter-topic", Topic.TRANSFER_REQUESTED.topicName());
         assertThat(decisionOf(after.data().transferId()).outcome()).isEqualTo(Outcome.APPROVE);
+    }
+
+    @Test
+    void aCancelledApprovalGivesBackItsQuota() throws Exception {
+        World.putLicence("LIC-TEST-CANCEL", "INDIVIDUAL", 5, java.time.LocalDate.parse("2030-12-31"), false);
+        var request = Scenarios.citing(Scenarios.named("P28").typedRequest(), List.of("LIC-TEST-CANCEL"));
+        String transferId = "tr-flow-cancel-" + UUID.randomUUID();
+        kafka.publish(Event.of(
+                "/sluice/gateway",
+                Principal.system("gateway"),
+                new TransferRequested(transferId, "i-rivm", request),
+                Clock.systemUTC()));
+        assertThat(decisionOf(transferId).outcome()).isEqualTo(Outcome.APPROVE);
+        String used = "SELECT used_transfers FROM policy.licences WHERE licence_id = 'LIC-TEST-CANCEL'";
+        await().atMost(Duration.ofSeconds(10)).until(() -> World.count(used) == 1);
+
+        kafka.publish(Event.of(
+                "/sluice/gateway",
+                Principal.system("gateway"),
+                new TransferCancelled(transferId, "i-rivm", "no longer needed"),
+                Clock.systemUTC()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> World.count(used) == 0);
+        assertThat(World.count(
+                        "SELECT count(*) FROM policy.transfers WHERE cancelled AND transfer_id = '" + transferId + "'"))
+                .isEqualTo(1);
     }
 
     private TransferDecided decisionOf(String transferId) {
