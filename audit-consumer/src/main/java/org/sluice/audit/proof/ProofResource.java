@@ -3,12 +3,10 @@ package org.sluice.audit.proof;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.sluice.audit.checkpoint.CheckpointStore;
 import org.sluice.audit.checkpoint.SignedCheckpoint;
@@ -30,18 +28,6 @@ public class ProofResource {
         this.proofs = proofs;
         this.entries = entries;
         this.checkpoints = checkpoints;
-    }
-
-    /** An entry: its event id, leaf hash and canonical bytes (base64). */
-    @GET
-    @Path("/entries/{index}")
-    public EntryView entry(@PathParam("index") long index) {
-        StoredEntry e = entries.byIndex(index).orElseThrow(() -> ProblemException.notFound("entry " + index));
-        return new EntryView(
-                e.index(),
-                e.eventId(),
-                Hashes.b64(e.leafHash()),
-                Base64.getEncoder().encodeToString(e.entry()));
     }
 
     /**
@@ -91,14 +77,4 @@ public class ProofResource {
         byte[][] roots = proofs.roots(from, to);
         return new ConsistencyProof(from, to, Hashes.b64(roots[0]), Hashes.b64(roots[1]), Hashes.b64(proof));
     }
-
-    /**
-     * An entry as served.
-     *
-     * @param index leaf index
-     * @param eventId event id
-     * @param leafHash base64 leaf hash
-     * @param entry base64 canonical event bytes
-     */
-    public record EntryView(long index, String eventId, String leafHash, String entry) {}
 }
