@@ -24,8 +24,9 @@ import org.sluice.events.schema.Violation;
  * @param type the event type
  * @param from first event time included
  * @param to first event time excluded
- * @param after only entries with a larger index (the cursor)
+ * @param after the cursor: only entries after this index in the query's order (-1: from the start)
  * @param limit most entries returned
+ * @param newestFirst whether results run from the newest entry backwards
  */
 public record EntryQuery(
         String transferId,
@@ -39,7 +40,8 @@ public record EntryQuery(
         Instant from,
         Instant to,
         long after,
-        int limit) {
+        int limit,
+        boolean newestFirst) {
 
     private static final Pattern COUNTRY = Pattern.compile("^[A-Z]{2}$");
     private static final Pattern CODE = Pattern.compile("^[A-Z][A-Z0-9_]{0,63}$");
@@ -101,6 +103,10 @@ public record EntryQuery(
                 errors.add(new Violation("limit", "range", "limit is between 1 and " + maxLimit));
             }
         }
+        String order = params.getOrDefault("order", "asc");
+        if (!order.equals("asc") && !order.equals("desc")) {
+            errors.add(new Violation("order", "enum", "order is asc (oldest first) or desc (newest first)"));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidQueryException(errors);
         }
@@ -116,13 +122,13 @@ public record EntryQuery(
                 from,
                 to,
                 after,
-                limit);
+                limit,
+                order.equals("desc"));
     }
 
-    /** The same query continued after an index. */
-    public EntryQuery after(long index) {
-        return new EntryQuery(
-                transferId, actor, institution, partner, country, outcome, reasonCode, type, from, to, index, limit);
+    /** A query for the one entry at an index. */
+    public static EntryQuery at(long index) {
+        return new EntryQuery(null, null, null, null, null, null, null, null, null, null, index - 1, 1, false);
     }
 
     private static Instant instant(Map<String, String> params, String name, List<Violation> errors) {

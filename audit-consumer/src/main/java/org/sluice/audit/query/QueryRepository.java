@@ -50,9 +50,15 @@ public class QueryRepository {
     }
 
     private void run(EntryQuery q, boolean limited, RowSink sink) throws IOException {
-        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM log_entry WHERE idx > ?");
+        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM log_entry WHERE ");
         List<Object> args = new ArrayList<>();
-        args.add(q.after());
+        if (q.newestFirst()) {
+            sql.append("idx < ?");
+            args.add(q.after() < 0 ? Long.MAX_VALUE : q.after());
+        } else {
+            sql.append("idx > ?");
+            args.add(q.after());
+        }
         facet(sql, args, "transfer_id", q.transferId());
         facet(sql, args, "actor", q.actor());
         facet(sql, args, "institution", q.institution());
@@ -72,7 +78,7 @@ public class QueryRepository {
             sql.append(" AND event_time < ?");
             args.add(Timestamp.from(q.to()));
         }
-        sql.append(" ORDER BY idx");
+        sql.append(q.newestFirst() ? " ORDER BY idx DESC" : " ORDER BY idx");
         if (limited) {
             sql.append(" LIMIT ").append(q.limit());
         }

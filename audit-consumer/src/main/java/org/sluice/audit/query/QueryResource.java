@@ -32,7 +32,7 @@ public class QueryResource {
     static final String CSV = "text/csv";
     private static final Set<String> FILTERS = Set.of(
             "transferId", "actor", "institution", "partner", "country", "outcome", "reasonCode", "type", "from", "to");
-    private static final Set<String> PAGING = Set.of("cursor", "limit");
+    private static final Set<String> PAGING = Set.of("cursor", "limit", "order");
 
     private final QueryRepository queries;
     private final AuditConfig.QueryConfig config;
@@ -60,8 +60,7 @@ public class QueryResource {
     @Path("/entries/{index}")
     @Produces(MediaType.APPLICATION_JSON)
     public QueriedEntry entry(@PathParam("index") long index) {
-        List<QueriedEntry> found =
-                queries.page(new EntryQuery(null, null, null, null, null, null, null, null, null, null, index - 1, 1));
+        List<QueriedEntry> found = queries.page(EntryQuery.at(index));
         if (index < 0 || found.isEmpty() || found.get(0).index() != index) {
             throw ProblemException.notFound("entry " + index);
         }
