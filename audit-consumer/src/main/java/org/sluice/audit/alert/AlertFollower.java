@@ -11,12 +11,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
-import org.sluice.audit.log.Facets;
+import org.sluice.audit.log.FacetColumns;
 import org.sluice.events.Principal;
 import org.sluice.events.json.Json;
 import org.sluice.events.security.SecurityAlert;
@@ -107,27 +106,19 @@ public class AlertFollower {
 
     private List<EntryFacts> read(Connection c, long from) throws Exception {
         List<EntryFacts> entries = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT idx, type, event_time, actor, transfer_id, institution,"
-                + " partner, country, outcome, category, reason_codes, entry FROM log_entry WHERE idx >= ?"
+        try (PreparedStatement ps = c.prepareStatement("SELECT idx, type, event_time, actor, " + FacetColumns.LIST
+                + ", entry FROM log_entry WHERE idx >= ?"
                 + " ORDER BY idx LIMIT ?")) {
             ps.setLong(1, from);
             ps.setInt(2, batchSize);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Facets facets = new Facets(
-                            rs.getString(5),
-                            rs.getString(6),
-                            rs.getString(7),
-                            rs.getString(8),
-                            rs.getString(9),
-                            rs.getString(10),
-                            Arrays.asList((String[]) rs.getArray(11).getArray()));
                     entries.add(new EntryFacts(
                             rs.getLong(1),
                             rs.getString(2),
                             rs.getTimestamp(3).toInstant(),
                             rs.getString(4),
-                            facets,
+                            FacetColumns.read(rs, 5),
                             Json.mapper().readTree(rs.getBytes(12)).path("data")));
                 }
             }

@@ -18,13 +18,13 @@ final class Csv {
                 e.time().toString(),
                 e.actor(),
                 e.source(),
-                nullToEmpty(e.transferId()),
-                nullToEmpty(e.institution()),
-                nullToEmpty(e.partner()),
-                nullToEmpty(e.country()),
-                nullToEmpty(e.outcome()),
-                nullToEmpty(e.category()),
-                String.join(" ", e.reasonCodes()),
+                nullToEmpty(e.facets().transferId()),
+                nullToEmpty(e.facets().institution()),
+                nullToEmpty(e.facets().partner()),
+                nullToEmpty(e.facets().country()),
+                nullToEmpty(e.facets().outcome()),
+                nullToEmpty(e.facets().category()),
+                String.join(" ", e.facets().reasonCodes()),
                 e.leafHash());
         StringBuilder row = new StringBuilder(256);
         for (int i = 0; i < cells.size(); i++) {

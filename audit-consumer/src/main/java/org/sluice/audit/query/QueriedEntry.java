@@ -1,8 +1,9 @@
 package org.sluice.audit.query;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.util.List;
+import org.sluice.audit.log.Facets;
 
 /**
  * An entry found by a query, with its facets and its event.
@@ -13,13 +14,8 @@ import java.util.List;
  * @param time event time
  * @param actor acting principal's id
  * @param source producing service
- * @param transferId facet
- * @param institution facet
- * @param partner facet
- * @param country facet
- * @param outcome facet
- * @param category facet
- * @param reasonCodes facet
+ * @param facets what it is about (written inline: transferId, institution, partner, country, outcome,
+ *     category, reasonCodes)
  * @param leafHash base64 leaf hash
  * @param event the whole event (canonical JSON)
  */
@@ -30,12 +26,6 @@ public record QueriedEntry(
         Instant time,
         String actor,
         String source,
-        String transferId,
-        String institution,
-        String partner,
-        String country,
-        String outcome,
-        String category,
-        List<String> reasonCodes,
+        @JsonUnwrapped Facets facets,
         String leafHash,
         JsonNode event) {}

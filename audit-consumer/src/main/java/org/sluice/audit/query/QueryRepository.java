@@ -8,18 +8,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import javax.sql.DataSource;
+import org.sluice.audit.log.FacetColumns;
 import org.sluice.events.json.Json;
 
 /** Runs queries over the indexed facets, in index order, as a page or as a stream. */
 @ApplicationScoped
 public class QueryRepository {
 
-    private static final String COLUMNS = "idx, event_id, type, event_time, actor, source, transfer_id, institution,"
-            + " partner, country, outcome, category, reason_codes, leaf_hash, entry";
+    private static final String COLUMNS =
+            "idx, event_id, type, event_time, actor, source, " + FacetColumns.LIST + ", leaf_hash, entry";
 
     private final DataSource dataSource;
 
@@ -119,13 +119,7 @@ public class QueryRepository {
                 rs.getTimestamp(4).toInstant(),
                 rs.getString(5),
                 rs.getString(6),
-                rs.getString(7),
-                rs.getString(8),
-                rs.getString(9),
-                rs.getString(10),
-                rs.getString(11),
-                rs.getString(12),
-                Arrays.asList((String[]) rs.getArray(13).getArray()),
+                FacetColumns.read(rs, 7),
                 Base64.getEncoder().encodeToString(rs.getBytes(14)),
                 Json.mapper().readTree(rs.getBytes(15)));
     }
