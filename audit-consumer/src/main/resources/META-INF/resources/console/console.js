@@ -191,7 +191,18 @@ async function loadReport() {
   $('report-frame').srcdoc = await api('/api/v1/reports/transparency', 'text/html');
 }
 
+// Who the pasted token names (its payload, unverified: the service verifies it on every call).
+function principalOf(token) {
+  try {
+    const payload = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+    return payload.upn || payload.preferred_username || payload.sub || '';
+  } catch (e) {
+    return '';
+  }
+}
+
 async function showConsole() {
+  $('signed-in-as').textContent = 'signed in as ' + principalOf(sessionStorage.getItem(TOKEN_KEY));
   $('sign-in-panel').hidden = true;
   $('console').hidden = false;
   $('sign-out').hidden = false;
