@@ -170,7 +170,7 @@ public final class AlertRules {
                             e.time()));
                 }
             }
-            history.submitterOf(transfer, e.index()).ifPresent(submitter -> {
+            history.submitterOf(transfer).ifPresent(submitter -> {
                 List<Long> denials = history.denialsOfSubmitter(submitter, since, e.index());
                 if (denials.size() == config.denialsThreshold()) {
                     alerts.add(new AlertDraft(

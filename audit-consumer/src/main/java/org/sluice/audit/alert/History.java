@@ -13,8 +13,8 @@ public interface History {
     /** Indices of DENY decisions of transfers a principal requested, since a time. */
     List<Long> denialsOfSubmitter(String submitter, Instant since, long upTo);
 
-    /** Who requested a transfer (the actor of its TransferRequested). */
-    Optional<String> submitterOf(String transferId, long upTo);
+    /** Who requested a transfer (the actor of its TransferRequested, wherever it stands in the log). */
+    Optional<String> submitterOf(String transferId);
 
     /** The index of the latest DENY decision of a transfer before an entry. */
     Optional<Long> earlierDenial(String transferId, long before);

@@ -47,12 +47,13 @@ public class SqlHistory implements History {
     }
 
     @Override
-    public Optional<String> submitterOf(String transferId, long upTo) {
+    public Optional<String> submitterOf(String transferId) {
+        // not bounded by the triggering entry: the request travels on another topic and may be logged after the
+        // decision
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT actor FROM log_entry WHERE transfer_id = ?"
-                        + " AND type = 'TransferRequested' AND idx <= ? ORDER BY idx LIMIT 1")) {
+                        + " AND type = 'TransferRequested' ORDER BY idx LIMIT 1")) {
             ps.setString(1, transferId);
-            ps.setLong(2, upTo);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }

@@ -47,7 +47,7 @@ public class ReportRepository {
             var reviews = r.durations(
                     "SELECT extract(epoch FROM min(d.event_time) - o.event_time)"
                             + " FROM log_entry o JOIN log_entry d ON d.transfer_id = o.transfer_id AND d.type = 'TransferDecided'"
-                            + " AND d.idx > o.idx AND " + DECISION_SOURCE.replace("entry", "d.entry")
+                            + " AND d.event_time >= o.event_time AND " + DECISION_SOURCE.replace("entry", "d.entry")
                             + " IN ('REVIEW', 'APPEAL')"
                             + " WHERE o.type = 'ReviewOpened' AND o.event_time >= ? AND o.event_time < ? GROUP BY o.idx, o.event_time");
             Map<String, Long> filed =

@@ -58,14 +58,14 @@ class AlertRulesTest {
                     .filter(e -> e.index() <= upTo
                             && !e.time().isBefore(since)
                             && denial(e)
-                            && submitterOf(e.facets().transferId(), upTo)
+                            && submitterOf(e.facets().transferId())
                                     .filter(submitter::equals)
                                     .isPresent())
                     .map(EntryFacts::index)
                     .toList();
         }
 
-        public Optional<String> submitterOf(String transferId, long upTo) {
+        public Optional<String> submitterOf(String transferId) {
             return log.stream()
                     .filter(e -> e.type().equals("TransferRequested")
                             && transferId.equals(e.facets().transferId()))
