@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.sluice.events.schema.Violation;
@@ -56,7 +57,7 @@ public class ReportResource {
 
     private TransparencyReport report(String fromText, String toText) {
         List<Violation> errors = new ArrayList<>();
-        Instant to = parse("to", toText, clock.instant(), errors);
+        Instant to = parse("to", toText, clock.instant().truncatedTo(ChronoUnit.SECONDS), errors);
         Instant from = parse("from", fromText, to == null ? null : to.minus(DEFAULT_PERIOD), errors);
         if (errors.isEmpty()) {
             if (!from.isBefore(to)) {
