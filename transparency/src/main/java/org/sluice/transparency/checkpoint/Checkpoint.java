@@ -1,6 +1,5 @@
 package org.sluice.transparency.checkpoint;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -61,11 +60,6 @@ public record Checkpoint(String origin, long size, byte[] rootHash, Instant time
     /** The note text: every line ends with a newline. */
     public String text() {
         return origin + "\n" + size + "\n" + rootBase64() + "\n" + TIME_PREFIX + time + "\n";
-    }
-
-    /** The note text as the bytes that are signed. */
-    public byte[] textBytes() {
-        return text().getBytes(StandardCharsets.UTF_8);
     }
 
     /**
