@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.sluice.audit.Channels;
+import org.sluice.audit.checkpoint.Checkpointer;
 import org.sluice.events.json.EventCodec;
 import org.sluice.events.json.EventDecodingException;
 import org.sluice.platform.PlatformConfig;
@@ -32,12 +33,14 @@ public class AuditConsumer {
 
     private final AuditLog log;
     private final DeadLetters deadLetters;
+    private final Checkpointer checkpointer;
     private final PlatformConfig.ConsumerConfig retry;
     private final EventCodec codec = new EventCodec();
 
-    public AuditConsumer(AuditLog log, DeadLetters deadLetters, PlatformConfig platform) {
+    public AuditConsumer(AuditLog log, DeadLetters deadLetters, Checkpointer checkpointer, PlatformConfig platform) {
         this.log = log;
         this.deadLetters = deadLetters;
+        this.checkpointer = checkpointer;
         this.retry = platform.consumer();
     }
 
@@ -56,7 +59,7 @@ public class AuditConsumer {
                 deadLettered.add(deadLetters.send(record, e.getMessage()));
             }
         }
-        appendWithRetries(events);
+        checkpointer.afterAppend(appendWithRetries(events).treeSize());
         try {
             CompletableFuture.allOf(deadLettered.toArray(CompletableFuture[]::new))
                     .get(DEAD_LETTER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -65,12 +68,11 @@ public class AuditConsumer {
         }
     }
 
-    private void appendWithRetries(List<IncomingEvent> events) throws InterruptedException {
+    private Appended appendWithRetries(List<IncomingEvent> events) throws InterruptedException {
         long backoff = retry.initialBackoff().toMillis();
         for (int attempt = 1; ; attempt++) {
             try {
-                log.append(events);
-                return;
+                return log.append(events);
             } catch (RuntimeException e) {
                 if (attempt >= retry.maxAttempts()) {
                     LOG.errorf(e, "cannot append a batch of %d events after %d attempts", events.size(), attempt);

@@ -35,6 +35,18 @@ public class LogStore {
         }
     }
 
+    /** The committed head. */
+    public Head head() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT tree_size, root_hash FROM log_head WHERE id = 1");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new Head(rs.getLong(1), rs.getBytes(2));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the log head", e);
+        }
+    }
+
     /** Which of these event ids the log already holds. */
     Set<String> known(Collection<String> eventIds) throws SQLException {
         Set<String> known = new HashSet<>();

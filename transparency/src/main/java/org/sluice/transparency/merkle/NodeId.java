@@ -14,14 +14,4 @@ public record NodeId(int level, long index) {
             throw new IllegalArgumentException("no such node: level " + level + ", index " + index);
         }
     }
-
-    /** The first leaf the subtree covers. */
-    public long firstLeaf() {
-        return index << level;
-    }
-
-    /** The number of leaves the subtree covers. */
-    public long width() {
-        return 1L << level;
-    }
 }

@@ -1,0 +1,48 @@
+package org.sluice.audit;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Configuration of the audit consumer ({@code sluice.audit.*}). */
+@ConfigMapping(prefix = "sluice.audit")
+public interface AuditConfig {
+
+    /** The log's identity: the first line of every checkpoint and the name of its signing key. */
+    @WithDefault("sluice.example/audit")
+    String origin();
+
+    /** Signed checkpoints. */
+    CheckpointConfig checkpoint();
+
+    /** Queries and exports. */
+    QueryConfig query();
+
+    interface CheckpointConfig {
+        /** PKCS#8 PEM file of the Ed25519 key that signs checkpoints (never logged). */
+        Path keyFile();
+
+        /** A checkpoint is signed this often while new entries arrive (none while the log is idle). */
+        @WithDefault("1s")
+        Duration interval();
+
+        /** A checkpoint is signed at once when this many entries arrived since the last one. */
+        @WithDefault("10000")
+        long maxEntries();
+
+        /** How long a client is told to wait (Retry-After) for a receipt of an entry no checkpoint covers yet. */
+        @WithDefault("2s")
+        Duration receiptRetryAfter();
+    }
+
+    interface QueryConfig {
+        /** Entries in one page of a query when the caller names no limit. */
+        @WithDefault("100")
+        int defaultLimit();
+
+        /** Most entries one page may hold. */
+        @WithDefault("1000")
+        int maxLimit();
+    }
+}
