@@ -47,7 +47,8 @@ public final class SealingLatency {
 
     public static void main(String[] args) throws Exception {
         int transfers = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        Path root = Path.of(System.getProperty("sluice.root", ".")).toAbsolutePath().normalize();
+        Path root =
+                Path.of(System.getProperty("sluice.root", ".")).toAbsolutePath().normalize();
         StackOptions options = StackOptions.defaults(root).withStateDirectory(root.resolve(".sluice/bench"));
         try (LocalStack stack = LocalStack.start(options)) {
             List<Double> kafka = rawKafkaRoundTrips(stack.kafkaBootstrapServers(), transfers);
@@ -55,7 +56,9 @@ public final class SealingLatency {
             System.out.printf(Locale.ROOT, "%d transfers of %d bytes%n", transfers, PAYLOAD_BYTES);
             report("upload complete -> SEALED", sealing);
             report("raw Kafka produce -> consume (acks=all)", kafka);
-            System.out.printf(Locale.ROOT, "median ratio sealing / raw round trip: %.1f%n",
+            System.out.printf(
+                    Locale.ROOT,
+                    "median ratio sealing / raw round trip: %.1f%n",
                     percentile(sealing, 50) / percentile(kafka, 50));
         }
     }
@@ -73,7 +76,8 @@ public final class SealingLatency {
         for (int i = 0; i < transfers + 5; i++) {
             byte[] payload = new byte[PAYLOAD_BYTES];
             random.nextBytes(payload);
-            String created = http.send(HttpRequest.newBuilder(gateway.resolve("/api/v1/transfers"))
+            String created = http.send(
+                            HttpRequest.newBuilder(gateway.resolve("/api/v1/transfers"))
                                     .header("Authorization", "Bearer " + token)
                                     .header("Content-Type", "application/json")
                                     .POST(HttpRequest.BodyPublishers.ofString(request(payload)))
@@ -85,7 +89,8 @@ public final class SealingLatency {
                 throw new IllegalStateException("create failed: " + created);
             }
             String id = m.group(1);
-            HttpResponse<String> upload = http.send(HttpRequest.newBuilder(gateway.resolve("/api/v1/transfers/" + id + "/payload"))
+            HttpResponse<String> upload = http.send(
+                    HttpRequest.newBuilder(gateway.resolve("/api/v1/transfers/" + id + "/payload"))
                             .header("Authorization", "Bearer " + token)
                             .header("Content-Type", "application/octet-stream")
                             .PUT(HttpRequest.BodyPublishers.ofByteArray(payload))
@@ -165,7 +170,8 @@ public final class SealingLatency {
     }
 
     private static String request(byte[] payload) throws Exception {
-        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(payload));
+        String sha =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(payload));
         return "{\"dataset\":{\"id\":\"ds-bench\",\"title\":\"Benchmark payload\",\"category\":\"HUMAN_INDIVIDUAL\","
                 + "\"subjects\":412,\"format\":\"VCF\",\"consent\":{\"duo\":[\"DUO:0000007\",\"DUO:0000018\"],"
                 + "\"diseases\":[\"MONDO:0007254\"],\"countries\":[]}},\"purpose\":{\"duo\":\"DUO:0000007\","
@@ -173,12 +179,19 @@ public final class SealingLatency {
                 + "\"destination\":{\"partnerId\":\"p-charite\",\"country\":\"DE\"},\"endUsers\":[{\"name\":"
                 + "\"Dr. Anna Keller\",\"organisation\":\"Charite - Universitaetsmedizin Berlin\",\"country\":\"DE\"}],"
                 + "\"licenceIds\":[\"LIC-2025-0042\"],\"dsaId\":\"DSA-CHARITE-2024\",\"ethicsApprovalId\":\"EA-17-331\","
-                + "\"basis\":\"STANDARD\",\"payload\":{\"sizeBytes\":" + payload.length + ",\"sha256\":\"" + sha + "\"}}";
+                + "\"basis\":\"STANDARD\",\"payload\":{\"sizeBytes\":" + payload.length + ",\"sha256\":\"" + sha
+                + "\"}}";
     }
 
     private static void report(String what, List<Double> millis) {
-        System.out.printf(Locale.ROOT, "%-42s median %8.1f ms   p99 %8.1f ms   min %7.1f   max %8.1f%n",
-                what, percentile(millis, 50), percentile(millis, 99), Collections.min(millis), Collections.max(millis));
+        System.out.printf(
+                Locale.ROOT,
+                "%-42s median %8.1f ms   p99 %8.1f ms   min %7.1f   max %8.1f%n",
+                what,
+                percentile(millis, 50),
+                percentile(millis, 99),
+                Collections.min(millis),
+                Collections.max(millis));
     }
 
     private static double percentile(List<Double> values, double p) {
