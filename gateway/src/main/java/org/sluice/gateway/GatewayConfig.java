@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Configuration of the gateway ({@code sluice.gateway.*}); every key is documented in docs/operations/gateway.md. */
@@ -52,6 +53,12 @@ public interface GatewayConfig {
 
         /** Name written as the manifests' issuer, e.g. {@code sluice-gateway.umcu.nl}. */
         String issuer();
+
+        /**
+         * Public keys (Ed25519 SubjectPublicKeyInfo PEM files) of signing keys rotated out: no longer used to
+         * sign, still served at {@code GET /api/v1/keys} so manifests they signed keep verifying.
+         */
+        Optional<List<Path>> retiredPublicKeys();
     }
 
     interface LimitsConfig {
@@ -77,5 +84,12 @@ public interface GatewayConfig {
         /** How long a package stays fetchable when its approval names no end of validity. */
         @WithDefault("P30D")
         Duration defaultValidity();
+
+        /**
+         * How often expired packages are purged and held approvals retried (a key that became valid by date);
+         * the scheduler reads it as {@code sluice.gateway.packages.housekeeping-interval}.
+         */
+        @WithDefault("1m")
+        Duration housekeepingInterval();
     }
 }

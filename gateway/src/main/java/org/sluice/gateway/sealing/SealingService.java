@@ -2,6 +2,7 @@ package org.sluice.gateway.sealing;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +28,7 @@ import org.sluice.events.transfer.Dataset;
 import org.sluice.gateway.GatewayConfig;
 import org.sluice.gateway.Ids;
 import org.sluice.gateway.Sha256;
+import org.sluice.gateway.partner.PartnerChanged;
 import org.sluice.gateway.partner.PartnerEntry;
 import org.sluice.gateway.partner.PartnerRepository;
 import org.sluice.gateway.partner.RegisteredKey;
@@ -190,6 +192,31 @@ public class SealingService {
                         record.format().name())
                 .increment();
         return Optional.of(record);
+    }
+
+    /** Seals the approved transfers held for a partner, if it now is active and has a key valid today. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void releaseHeld(String partnerId) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        boolean sealable = partners.find(partnerId)
+                .filter(p -> p.status() == PartnerStatus.ACTIVE)
+                .flatMap(p -> p.sealingKey(today))
+                .isPresent();
+        if (!sealable) {
+            return;
+        }
+        for (String id : transfers.idsInState(partnerId, TransferState.APPROVED)) {
+            TransferRecord held = transfers.lock(id).orElseThrow();
+            if (held.state() == TransferState.APPROVED
+                    && held.decision() != null
+                    && held.decision().outcome().isApproval()) {
+                seal(held, held.decision());
+            }
+        }
+    }
+
+    void onPartnerChanged(@Observes PartnerChanged change) {
+        releaseHeld(change.partnerId());
     }
 
     private void hold(TransferRecord transfer, TransferDecided approval, String reason) {

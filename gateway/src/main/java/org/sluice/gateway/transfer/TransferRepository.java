@@ -59,6 +59,43 @@ public class TransferRepository {
         return query("SELECT " + COLUMNS + " FROM transfers WHERE transfer_id = ? FOR UPDATE", id);
     }
 
+    /** The ids of a partner's transfers in a state, oldest first. */
+    public List<String> idsInState(String partnerId, TransferState state) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT transfer_id FROM transfers"
+                        + " WHERE partner_id = ? AND state = ? ORDER BY created_at")) {
+            ps.setString(1, partnerId);
+            ps.setString(2, state.name());
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list the " + state + " transfers of " + partnerId, e);
+        }
+    }
+
+    /** The partners with transfers in a state. */
+    public List<String> partnersWithState(TransferState state) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT DISTINCT partner_id FROM transfers WHERE state = ?")) {
+            ps.setString(1, state.name());
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list partners with " + state + " transfers", e);
+        }
+    }
+
     /** Moves a transfer to a state and records the change in its history. */
     public void changeState(String id, TransferState state, Instant at, String eventId) {
         try (Connection c = dataSource.getConnection();
