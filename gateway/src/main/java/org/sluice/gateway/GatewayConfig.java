@@ -69,6 +69,10 @@ public interface GatewayConfig {
         /** Largest JSON request body accepted, in bytes. */
         @WithDefault("262144")
         int maxJsonBytes();
+
+        /** How long a resumable upload may sit idle before it is discarded with what it received. */
+        @WithDefault("PT1H")
+        Duration uploadIdleTimeout();
     }
 
     interface PolicyConfig {

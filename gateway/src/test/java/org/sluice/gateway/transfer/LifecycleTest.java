@@ -26,7 +26,8 @@ class LifecycleTest {
     @Test
     void aDenialWithdrawsASealedPackageOnlyBeforeItIsFetched() {
         assertThat(Lifecycle.afterDecision(TransferState.SEALED, Outcome.DENY)).contains(TransferState.WITHDRAWN);
-        assertThat(Lifecycle.afterDecision(TransferState.SEALED, Outcome.REVIEW)).isEmpty();
+        assertThat(Lifecycle.afterDecision(TransferState.SEALED, Outcome.REVIEW))
+                .isEmpty();
         assertThat(Lifecycle.afterDecision(TransferState.FETCHED, Outcome.DENY)).isEmpty();
     }
 
