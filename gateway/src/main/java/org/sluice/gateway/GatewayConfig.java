@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Configuration of the gateway ({@code sluice.gateway.*}); every key is documented in docs/operations/gateway.md. */
@@ -27,6 +28,9 @@ public interface GatewayConfig {
 
     /** Sizes the gateway accepts. */
     LimitsConfig limits();
+
+    /** How much payload each institution may keep in the gateway at once. */
+    QuotaConfig quota();
 
     /** The policy service, asked for prechecks. */
     PolicyConfig policy();
@@ -73,6 +77,23 @@ public interface GatewayConfig {
         /** How long a resumable upload may sit idle before it is discarded with what it received. */
         @WithDefault("PT1H")
         Duration uploadIdleTimeout();
+    }
+
+    interface QuotaConfig {
+        /**
+         * Bytes of payload an institution may have declared, staged or awaiting delivery at once (purged
+         * transfers do not count), unless {@link #institutions()} names it.
+         */
+        @WithDefault("1099511627776")
+        long defaultBytes();
+
+        /** Quotas of named institutions, e.g. {@code sluice.gateway.quota.institutions."i-umcu"=5497558138880}. */
+        Map<String, Long> institutions();
+
+        /** The quota of an institution. */
+        default long of(String institution) {
+            return institutions().getOrDefault(institution, defaultBytes());
+        }
     }
 
     interface PolicyConfig {

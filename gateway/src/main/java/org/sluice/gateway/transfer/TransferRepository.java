@@ -59,6 +59,33 @@ public class TransferRepository {
         return query("SELECT " + COLUMNS + " FROM transfers WHERE transfer_id = ? FOR UPDATE", id);
     }
 
+    /**
+     * Bytes of payload an institution holds in the gateway: the declared sizes of its transfers that are
+     * awaiting, holding or delivering data and were not purged. Locks the institution's quota until the
+     * transaction ends, so concurrent submissions cannot both take the last room.
+     */
+    public long reservedBytes(String institutionId) {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+                lock.setString(1, "quota:" + institutionId);
+                lock.execute();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT COALESCE(SUM((t.request->'payload'->>'sizeBytes')::bigint), 0) FROM transfers t"
+                            + " LEFT JOIN staged_payloads s ON s.transfer_id = t.transfer_id"
+                            + " WHERE t.institution_id = ? AND s.purged_at IS NULL AND t.state IN ('RECEIVED',"
+                            + " 'STAGED', 'IN_REVIEW', 'APPROVED', 'DENIED', 'SEALED', 'FETCHED', 'ACKNOWLEDGED')")) {
+                ps.setString(1, institutionId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot compute the storage used by " + institutionId, e);
+        }
+    }
+
     /** The ids of a partner's transfers in a state, oldest first. */
     public List<String> idsInState(String partnerId, TransferState state) {
         try (Connection c = dataSource.getConnection();
