@@ -154,6 +154,38 @@ public class TransferRepository {
         }
     }
 
+    /**
+     * A history entry with its position in the history table.
+     *
+     * @param seq its position (increasing)
+     * @param entry the entry
+     */
+    public record Sequenced(long seq, HistoryEntry entry) {}
+
+    /** The state changes of a transfer after a position, oldest first. */
+    public List<Sequenced> historyAfter(String id, long afterSeq) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT seq, state, at, event_id FROM transfer_history"
+                        + " WHERE transfer_id = ? AND seq > ? ORDER BY seq")) {
+            ps.setString(1, id);
+            ps.setLong(2, afterSeq);
+            List<Sequenced> entries = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(new Sequenced(
+                            rs.getLong(1),
+                            new HistoryEntry(
+                                    TransferState.valueOf(rs.getString(2)),
+                                    rs.getTimestamp(3).toInstant(),
+                                    rs.getString(4))));
+                }
+            }
+            return entries;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the history of " + id, e);
+        }
+    }
+
     /** The state changes of a transfer, oldest first. */
     public List<HistoryEntry> history(String id) {
         try (Connection c = dataSource.getConnection();
