@@ -7,7 +7,10 @@ import org.jboss.logging.Logger;
 import org.sluice.gateway.transfer.TransferRepository;
 import org.sluice.gateway.transfer.TransferState;
 
-/** Periodically expires packages whose approval ran out and seals held approvals whose partner key became valid. */
+/**
+ * Periodically expires packages whose approval ran out, seals held approvals whose partner key became
+ * valid, and seals approvals for CMS partners (whose packages are re-encrypted whole, off the consumer).
+ */
 @ApplicationScoped
 public class Housekeeping {
 
@@ -15,11 +18,14 @@ public class Housekeeping {
 
     private final PackageRetirement retirement;
     private final SealingService sealing;
+    private final CmsSealing cms;
     private final TransferRepository transfers;
 
-    public Housekeeping(PackageRetirement retirement, SealingService sealing, TransferRepository transfers) {
+    public Housekeeping(
+            PackageRetirement retirement, SealingService sealing, CmsSealing cms, TransferRepository transfers) {
         this.retirement = retirement;
         this.sealing = sealing;
+        this.cms = cms;
         this.transfers = transfers;
     }
 
@@ -35,5 +41,6 @@ public class Housekeeping {
         for (String partnerId : transfers.partnersWithState(TransferState.APPROVED)) {
             QuarkusTransaction.requiringNew().run(() -> sealing.releaseHeld(partnerId));
         }
+        cms.sealPending();
     }
 }

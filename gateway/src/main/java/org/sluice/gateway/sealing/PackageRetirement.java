@@ -9,6 +9,7 @@ import org.sluice.events.Event;
 import org.sluice.events.decision.TransferDecided;
 import org.sluice.events.delivery.PackageExpired;
 import org.sluice.events.delivery.PackageWithdrawn;
+import org.sluice.gateway.staging.StagedPayload;
 import org.sluice.gateway.staging.StagingArea;
 import org.sluice.gateway.transfer.TransferRecord;
 import org.sluice.gateway.transfer.TransferRepository;
@@ -52,8 +53,7 @@ public class PackageRetirement {
     @Transactional(Transactional.TxType.MANDATORY)
     public void withdraw(TransferRecord transfer, TransferDecided denial, Instant at) {
         PackageRecord p = packages.ofTransfer(transfer.id()).orElseThrow();
-        packages.retire(p.packageId(), PackageStatus.WITHDRAWN);
-        staging.purge(transfer.id());
+        retire(p, PackageStatus.WITHDRAWN);
         Event<PackageWithdrawn> withdrawn = publisher.event(
                 SealingService.GATEWAY,
                 new PackageWithdrawn(
@@ -79,14 +79,21 @@ public class PackageRetirement {
         return expired;
     }
 
+    private void retire(PackageRecord p, PackageStatus status) {
+        packages.retire(p.packageId(), status);
+        staging.purge(p.transferId());
+        if (!p.bodyObject().equals(StagedPayload.objectKeyOf(p.transferId()))) {
+            staging.deleteAfterCommit(p.bodyObject()); // a body of its own, e.g. a CMS package
+        }
+    }
+
     private void expire(PackageRecord due) {
         TransferRecord transfer = transfers.lock(due.transferId()).orElseThrow();
         PackageRecord current = packages.find(due.packageId()).orElseThrow();
         if (current.status() != PackageStatus.AVAILABLE) {
             return; // another replica or a withdrawal got there first
         }
-        packages.retire(current.packageId(), PackageStatus.EXPIRED);
-        staging.purge(transfer.id());
+        retire(current, PackageStatus.EXPIRED);
         if (transfer.state() == TransferState.SEALED) {
             Event<PackageExpired> event = publisher.event(
                     SealingService.GATEWAY,
