@@ -43,7 +43,8 @@ final class BenchStack implements AutoCloseable {
     private final Path store;
     private final TokenIssuer tokens;
     private final KafkaProducer<String, byte[]> producer;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private BenchStack(
             Path work,
@@ -276,6 +277,10 @@ final class BenchStack implements AutoCloseable {
         }
         kafka.close();
         database.close();
+        Files.copy(
+                work.resolve("gateway.log"),
+                work.resolveSibling("gateway-bench-last.log"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         try (var paths = Files.walk(work)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

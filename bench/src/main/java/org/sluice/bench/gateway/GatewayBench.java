@@ -56,7 +56,8 @@ public final class GatewayBench {
         }
     }
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String heap;
 
     private GatewayBench(String heap) {

@@ -88,38 +88,32 @@ public class TransferRepository {
 
     /** The ids of a partner's transfers in a state, oldest first. */
     public List<String> idsInState(String partnerId, TransferState state) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT transfer_id FROM transfers"
-                        + " WHERE partner_id = ? AND state = ? ORDER BY created_at")) {
-            ps.setString(1, partnerId);
-            ps.setString(2, state.name());
-            List<String> ids = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-            return ids;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot list the " + state + " transfers of " + partnerId, e);
-        }
+        return strings(
+                "SELECT transfer_id FROM transfers WHERE partner_id = ? AND state = ? ORDER BY created_at",
+                partnerId,
+                state.name());
     }
 
     /** The partners with transfers in a state. */
     public List<String> partnersWithState(TransferState state) {
+        return strings("SELECT DISTINCT partner_id FROM transfers WHERE state = ?", state.name());
+    }
+
+    private List<String> strings(String sql, String... parameters) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps =
-                        c.prepareStatement("SELECT DISTINCT partner_id FROM transfers WHERE state = ?")) {
-            ps.setString(1, state.name());
-            List<String> ids = new ArrayList<>();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setString(i + 1, parameters[i]);
+            }
+            List<String> values = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    ids.add(rs.getString(1));
+                    values.add(rs.getString(1));
                 }
             }
-            return ids;
+            return values;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot list partners with " + state + " transfers", e);
+            throw new IllegalStateException("cannot run " + sql, e);
         }
     }
 
