@@ -215,6 +215,35 @@ final class BenchStack implements AutoCloseable {
         return store.resolve("objects/staged/" + transferId + ".c4gh");
     }
 
+    /**
+     * The gateway's re-sealing timer as Prometheus exposes it.
+     *
+     * @param count seals timed so far
+     * @param seconds their total time
+     */
+    record Timer(double count, double seconds) {
+        /** Mean milliseconds of the seals timed after {@code earlier}. */
+        double meanMillisSince(Timer earlier) {
+            return (seconds - earlier.seconds) * 1000 / (count - earlier.count);
+        }
+    }
+
+    Timer sealingTimer() throws Exception {
+        String metrics = send(HttpRequest.newBuilder(uri("/q/metrics")));
+        return new Timer(
+                metric(metrics, "sluice_gateway_sealing_seconds_count{format=\"CRYPT4GH\"}"),
+                metric(metrics, "sluice_gateway_sealing_seconds_sum{format=\"CRYPT4GH\"}"));
+    }
+
+    private static double metric(String metrics, String name) {
+        return metrics.lines()
+                .filter(line -> line.startsWith(name + " "))
+                .mapToDouble(line ->
+                        Double.parseDouble(line.substring(name.length() + 1).strip()))
+                .findFirst()
+                .orElse(0);
+    }
+
     long rssBytes() throws IOException {
         return status("VmRSS:");
     }

@@ -42,6 +42,7 @@ import org.sluice.events.transfer.Category;
 public final class GatewayBench {
 
     private static final int SMALL = 1024;
+    private static final int WARM_UP = 5;
     private static final int SMALL_REPS = 15;
     private static final int LARGE_REPS = 2;
     private static final int DOWNLOAD_REPS = 2;
@@ -69,12 +70,19 @@ public final class GatewayBench {
         long idleRss = stack.rssBytes();
 
         String smallSha = sha256(new Synthetic(SMALL, 7));
+        for (int i = 0; i < WARM_UP; i++) {
+            String id = stack.submit(SMALL, smallSha);
+            stack.upload(id, () -> new Synthetic(SMALL, 7), SMALL);
+            sealMillis(stack, id);
+        }
+        BenchStack.Timer sealing = stack.sealingTimer();
         List<Long> smallSeal = new ArrayList<>();
         for (int i = 0; i < SMALL_REPS; i++) {
             String id = stack.submit(SMALL, smallSha);
             stack.upload(id, () -> new Synthetic(SMALL, 7), SMALL);
             smallSeal.add(sealMillis(stack, id));
         }
+        BenchStack.Timer afterSmall = stack.sealingTimer();
 
         String largeSha = sha256(new Synthetic(large, 11));
         List<Long> largeSeal = new ArrayList<>();
@@ -89,6 +97,9 @@ public final class GatewayBench {
             largeTransfer = id;
         }
         long peakRss = stack.peakRssBytes();
+        BenchStack.Timer afterLarge = stack.sealingTimer();
+        double smallSealing = afterSmall.meanMillisSince(sealing);
+        double largeSealing = afterLarge.meanMillisSince(afterSmall);
 
         String packageId = stack.packageOf(largeTransfer);
         Path staged = stack.stagedFile(largeTransfer);
@@ -113,6 +124,13 @@ public final class GatewayBench {
                 median(largeSeal),
                 largeSeal,
                 (double) median(largeSeal) / median(smallSeal)));
+        out.append(String.format(
+                Locale.ROOT,
+                "re-sealing inside the gateway (sluice.gateway.sealing timer, mean ms): 1 KiB %.2f, large %.2f;"
+                        + " ratio %.2f%n",
+                smallSealing,
+                largeSealing,
+                largeSealing / smallSealing));
         out.append(String.format(
                 Locale.ROOT,
                 "gateway RSS: idle %d MiB, peak during %d large uploads %d MiB (%d MB)%n",

@@ -1,6 +1,7 @@
 package org.sluice.gateway.sealing;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
@@ -97,6 +98,14 @@ public class SealingService {
     /** Seals an approved transfer, or holds it; returns the package when sealed. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<PackageRecord> seal(TransferRecord transfer, TransferDecided approval) {
+        Timer.Sample sample = Timer.start(meters);
+        Optional<PackageRecord> sealed = sealOrHold(transfer, approval);
+        sealed.ifPresent(p -> sample.stop(
+                meters.timer("sluice.gateway.sealing", "format", p.format().name())));
+        return sealed;
+    }
+
+    private Optional<PackageRecord> sealOrHold(TransferRecord transfer, TransferDecided approval) {
         StagedPayload payload = staged.find(transfer.id())
                 .orElseThrow(() ->
                         new IllegalStateException("approved transfer " + transfer.id() + " has no staged payload"));
