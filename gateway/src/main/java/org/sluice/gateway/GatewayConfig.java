@@ -5,6 +5,8 @@ import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Configuration of the gateway ({@code sluice.gateway.*}); every key is documented in docs/operations/gateway.md. */
@@ -26,6 +28,9 @@ public interface GatewayConfig {
 
     /** Sizes the gateway accepts. */
     LimitsConfig limits();
+
+    /** How much payload each institution may keep in the gateway at once. */
+    QuotaConfig quota();
 
     /** The policy service, asked for prechecks. */
     PolicyConfig policy();
@@ -52,6 +57,12 @@ public interface GatewayConfig {
 
         /** Name written as the manifests' issuer, e.g. {@code sluice-gateway.umcu.nl}. */
         String issuer();
+
+        /**
+         * Public keys (Ed25519 SubjectPublicKeyInfo PEM files) of signing keys rotated out: no longer used to
+         * sign, still served at {@code GET /api/v1/keys} so manifests they signed keep verifying.
+         */
+        Optional<List<Path>> retiredPublicKeys();
     }
 
     interface LimitsConfig {
@@ -62,6 +73,27 @@ public interface GatewayConfig {
         /** Largest JSON request body accepted, in bytes. */
         @WithDefault("262144")
         int maxJsonBytes();
+
+        /** How long a resumable upload may sit idle before it is discarded with what it received. */
+        @WithDefault("PT1H")
+        Duration uploadIdleTimeout();
+    }
+
+    interface QuotaConfig {
+        /**
+         * Bytes of payload an institution may have declared, staged or awaiting delivery at once (purged
+         * transfers do not count), unless {@link #institutions()} names it.
+         */
+        @WithDefault("1099511627776")
+        long defaultBytes();
+
+        /** Quotas of named institutions, e.g. {@code sluice.gateway.quota.institutions."i-umcu"=5497558138880}. */
+        Map<String, Long> institutions();
+
+        /** The quota of an institution. */
+        default long of(String institution) {
+            return institutions().getOrDefault(institution, defaultBytes());
+        }
     }
 
     interface PolicyConfig {
@@ -77,5 +109,12 @@ public interface GatewayConfig {
         /** How long a package stays fetchable when its approval names no end of validity. */
         @WithDefault("P30D")
         Duration defaultValidity();
+
+        /**
+         * How often expired packages are purged and held approvals retried (a key that became valid by date);
+         * the scheduler reads it as {@code sluice.gateway.packages.housekeeping-interval}.
+         */
+        @WithDefault("1m")
+        Duration housekeepingInterval();
     }
 }

@@ -170,11 +170,13 @@ public final class GatewayApi {
     /** Publishes a decision as the policy service would. */
     public static Event<TransferDecided> decide(
             String transferId, String partnerId, String country, Outcome outcome, String... codes) {
-        Event<TransferDecided> event = Event.of(
-                "/sluice/policy",
-                Principal.system("policy"),
-                decision(transferId, partnerId, country, outcome, codes),
-                java.time.Clock.systemUTC());
+        return decide(decision(transferId, partnerId, country, outcome, codes));
+    }
+
+    /** Publishes a decision as the policy service would. */
+    public static Event<TransferDecided> decide(TransferDecided decision) {
+        Event<TransferDecided> event =
+                Event.of("/sluice/policy", Principal.system("policy"), decision, java.time.Clock.systemUTC());
         KafkaTestClient.ofTestBroker().publish(event);
         return event;
     }

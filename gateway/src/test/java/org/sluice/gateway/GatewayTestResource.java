@@ -18,6 +18,7 @@ import org.sluice.embedded.FreePorts;
 public class GatewayTestResource implements QuarkusTestResourceLifecycleManager {
 
     private static volatile SigningKey signingKey;
+    private static volatile SigningKey retiredKey;
 
     @Override
     public Map<String, String> start() {
@@ -27,9 +28,14 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
             Path keyFile = dir.resolve("manifest-signing.pem");
             Files.writeString(keyFile, key.privateKeyPem(), StandardCharsets.US_ASCII);
             signingKey = key;
+            retiredKey = SigningKey.generate();
+            Path retiredFile = dir.resolve("retired-signing.pub.pem");
+            Files.writeString(retiredFile, retiredKey.publicKeyPem(), StandardCharsets.US_ASCII);
             int port = FreePorts.pick();
             return Map.of(
                     "sluice.gateway.signing.key-file", keyFile.toAbsolutePath().toString(),
+                    "sluice.gateway.signing.retired-public-keys",
+                            retiredFile.toAbsolutePath().toString(),
                     "quarkus.http.test-port", Integer.toString(port),
                     "sluice.gateway.policy.url", "http://127.0.0.1:" + port + "/test-policy");
         } catch (IOException e) {
@@ -39,6 +45,11 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public void stop() {}
+
+    /** A key rotated out before this run: served as retired, signs nothing. */
+    public static SigningKey retiredKey() {
+        return retiredKey;
+    }
 
     /** The key the gateway signs manifests with in this run. */
     public static SigningKey signingKey() {

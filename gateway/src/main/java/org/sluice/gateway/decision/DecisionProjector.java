@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
 import org.sluice.events.decision.TransferDecided;
+import org.sluice.gateway.sealing.PackageRetirement;
 import org.sluice.gateway.sealing.SealingService;
 import org.sluice.gateway.transfer.Lifecycle;
 import org.sluice.gateway.transfer.TransferRecord;
@@ -23,11 +24,14 @@ public class DecisionProjector {
 
     private final TransferRepository transfers;
     private final SealingService sealing;
+    private final PackageRetirement retirement;
     private final MeterRegistry meters;
 
-    public DecisionProjector(TransferRepository transfers, SealingService sealing, MeterRegistry meters) {
+    public DecisionProjector(
+            TransferRepository transfers, SealingService sealing, PackageRetirement retirement, MeterRegistry meters) {
         this.transfers = transfers;
         this.sealing = sealing;
+        this.retirement = retirement;
         this.meters = meters;
     }
 
@@ -48,6 +52,10 @@ public class DecisionProjector {
                 .increment();
         Optional<TransferState> next = Lifecycle.afterDecision(transfer.state(), decided.outcome());
         if (next.isEmpty()) {
+            return;
+        }
+        if (next.get() == TransferState.WITHDRAWN) {
+            retirement.withdraw(transfer, decided, decidedAt);
             return;
         }
         if (next.get() != transfer.state()) {

@@ -22,7 +22,7 @@ import org.sluice.gateway.transfer.RequestChecks;
  * @param status active or suspended
  * @param statusReason why it is suspended (required when it is)
  * @param profitStatus for the DUO not-for-profit codes
- * @param adequacyCovered inside a partial adequacy decision's scope
+ * @param adequacyCovered inside a partial adequacy decision's scope ({@code false} when absent)
  * @param deliveryFormat the package format it receives ({@code CRYPT4GH} when absent)
  * @param keys its public keys with their validity
  */
@@ -32,7 +32,7 @@ public record PartnerRegistration(
         PartnerStatus status,
         @Nullable String statusReason,
         ProfitStatus profitStatus,
-        boolean adequacyCovered,
+        @Nullable Boolean adequacyCovered,
         @Nullable PackageFormat deliveryFormat,
         List<KeyRegistration> keys) {
 
@@ -109,7 +109,7 @@ public record PartnerRegistration(
                 status,
                 statusReason,
                 profitStatus,
-                adequacyCovered,
+                Boolean.TRUE.equals(adequacyCovered),
                 format,
                 registered);
     }

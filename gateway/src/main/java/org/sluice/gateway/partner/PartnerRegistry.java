@@ -1,6 +1,7 @@
 package org.sluice.gateway.partner;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
@@ -9,7 +10,10 @@ import org.sluice.events.Principal;
 import org.sluice.platform.messaging.EventPublisher;
 import org.sluice.platform.outbox.Outbox;
 
-/** Keeps the partner registry; every change publishes the partner's full state as {@code PartnerUpdated}. */
+/**
+ * Keeps the partner registry; every change publishes the partner's full state as {@code PartnerUpdated}
+ * and, in the same transaction, seals what was held for the partner if it now has a valid key.
+ */
 @ApplicationScoped
 public class PartnerRegistry {
 
@@ -26,12 +30,19 @@ public class PartnerRegistry {
     private final Outbox outbox;
     private final EventPublisher publisher;
     private final Clock clock;
+    private final Event<PartnerChanged> changes;
 
-    public PartnerRegistry(PartnerRepository partners, Outbox outbox, EventPublisher publisher, Clock clock) {
+    public PartnerRegistry(
+            PartnerRepository partners,
+            Outbox outbox,
+            EventPublisher publisher,
+            Clock clock,
+            Event<PartnerChanged> changes) {
         this.partners = partners;
         this.outbox = outbox;
         this.publisher = publisher;
         this.clock = clock;
+        this.changes = changes;
     }
 
     /** Registers or replaces a partner's entry; unchanged entries publish nothing. */
@@ -45,6 +56,7 @@ public class PartnerRegistry {
         }
         partners.save(entry, clock.instant());
         outbox.add(publisher.event(actor, entry.toEvent()));
+        changes.fire(new PartnerChanged(partnerId));
         return new Upserted(entry, previous.isEmpty(), true);
     }
 

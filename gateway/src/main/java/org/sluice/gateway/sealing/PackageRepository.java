@@ -71,6 +71,25 @@ public class PackageRepository {
                 transferId);
     }
 
+    /** Available packages whose expiry has passed, oldest first, at most {@code limit}. */
+    public List<PackageRecord> dueToExpire(java.time.Instant now, int limit) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM packages"
+                        + " WHERE status = 'AVAILABLE' AND expires_at <= ? ORDER BY expires_at LIMIT ?")) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setInt(2, limit);
+            List<PackageRecord> due = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    due.add(read(rs));
+                }
+            }
+            return due;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot find packages due to expire", e);
+        }
+    }
+
     /** The packages addressed to a partner, newest first. */
     public List<PackageRecord> addressedTo(String partnerId) {
         return many("SELECT " + COLUMNS + " FROM packages WHERE partner_id = ? ORDER BY sealed_at DESC", partnerId);
@@ -86,10 +105,11 @@ public class PackageRepository {
         return column("manifest", packageId, ResultSet::getString);
     }
 
-    /** Changes a package's status. */
-    public void changeStatus(String packageId, PackageStatus status) {
+    /** Ends a package's life: the new status, and its header dropped (the body goes with the staged payload). */
+    public void retire(String packageId, PackageStatus status) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("UPDATE packages SET status = ? WHERE package_id = ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("UPDATE packages SET status = ?, header = NULL WHERE package_id = ?")) {
             ps.setString(1, status.name());
             ps.setString(2, packageId);
             ps.executeUpdate();

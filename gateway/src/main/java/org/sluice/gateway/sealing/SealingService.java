@@ -1,7 +1,9 @@
 package org.sluice.gateway.sealing;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +29,7 @@ import org.sluice.events.transfer.Dataset;
 import org.sluice.gateway.GatewayConfig;
 import org.sluice.gateway.Ids;
 import org.sluice.gateway.Sha256;
+import org.sluice.gateway.partner.PartnerChanged;
 import org.sluice.gateway.partner.PartnerEntry;
 import org.sluice.gateway.partner.PartnerRepository;
 import org.sluice.gateway.partner.RegisteredKey;
@@ -95,6 +98,14 @@ public class SealingService {
     /** Seals an approved transfer, or holds it; returns the package when sealed. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<PackageRecord> seal(TransferRecord transfer, TransferDecided approval) {
+        Timer.Sample sample = Timer.start(meters);
+        Optional<PackageRecord> sealed = sealOrHold(transfer, approval);
+        sealed.ifPresent(p -> sample.stop(
+                meters.timer("sluice.gateway.sealing", "format", p.format().name())));
+        return sealed;
+    }
+
+    private Optional<PackageRecord> sealOrHold(TransferRecord transfer, TransferDecided approval) {
         StagedPayload payload = staged.find(transfer.id())
                 .orElseThrow(() ->
                         new IllegalStateException("approved transfer " + transfer.id() + " has no staged payload"));
@@ -114,9 +125,59 @@ public class SealingService {
                                             + partner.get().deliveryFormat());
             return Optional.empty();
         }
-        String packageId = Ids.pkg();
+        if (key.get().format() == PackageFormat.CMS) {
+            return Optional.empty(); // re-encrypted whole, outside this transaction, by CmsSealing
+        }
         byte[] header = reencryptHeader(payload, key.get());
-        String headerSha256 = Sha256.hex(header);
+        PackageRecord record = record(
+                Ids.pkg(),
+                transfer,
+                approval,
+                key.get(),
+                new Body(
+                        PackageFormat.CRYPT4GH,
+                        header,
+                        payload.objectKey(),
+                        payload.headerBytes(),
+                        payload.bodyBytes(),
+                        payload.bodySha256()),
+                payload,
+                now);
+        return Optional.of(record);
+    }
+
+    /**
+     * What a package consists of besides its manifest.
+     *
+     * @param format the encryption format
+     * @param header the header written for the partner (empty for CMS)
+     * @param bodyObject the store object holding the body
+     * @param bodyOffset where the body starts in it
+     * @param bodyBytes size of the body
+     * @param bodySha256 hex SHA-256 of the body
+     */
+    record Body(
+            PackageFormat format,
+            byte[] header,
+            String bodyObject,
+            long bodyOffset,
+            long bodyBytes,
+            String bodySha256) {}
+
+    /**
+     * Records a sealed package in the caller's transaction: signed manifest, package, {@code PackageSealed}
+     * and state SEALED.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    PackageRecord record(
+            String packageId,
+            TransferRecord transfer,
+            TransferDecided approval,
+            RegisteredKey key,
+            Body body,
+            StagedPayload payload,
+            Instant now) {
+        String headerSha256 = Sha256.hex(body.header());
         Instant expiresAt = approval.validUntil() != null
                 ? approval.validUntil()
                 : now.plus(config.packages().defaultValidity());
@@ -130,11 +191,11 @@ public class SealingService {
                         dataset.id(), dataset.title(), dataset.category().name(), dataset.format()),
                 new Manifest.PlaintextRef(payload.plaintextBytes(), payload.plaintextSha256()),
                 new Manifest.PackageRef(
-                        PackageFormat.CRYPT4GH,
-                        header.length + payload.bodyBytes(),
+                        body.format(),
+                        body.header().length + body.bodyBytes(),
                         headerSha256,
-                        payload.bodySha256(),
-                        key.get().fingerprint()),
+                        body.bodySha256(),
+                        key.fingerprint()),
                 new Manifest.DecisionRef(
                         approval.decisionId(),
                         approval.outcome().name(),
@@ -149,21 +210,21 @@ public class SealingService {
                 transfer.partnerId(),
                 approval.decisionId(),
                 PackageStatus.AVAILABLE,
-                PackageFormat.CRYPT4GH,
-                key.get().keyId(),
+                body.format(),
+                key.keyId(),
                 payload.plaintextBytes(),
                 payload.plaintextSha256(),
-                header.length,
+                body.header().length,
                 headerSha256,
-                payload.objectKey(),
-                payload.headerBytes(),
-                payload.bodyBytes(),
-                payload.bodySha256(),
+                body.bodyObject(),
+                body.bodyOffset(),
+                body.bodyBytes(),
+                body.bodySha256(),
                 manifest.sha256(),
                 manifest.keyId(),
                 now,
                 expiresAt);
-        packages.insert(record, header, manifest.json());
+        packages.insert(record, body.header(), manifest.json());
         Event<PackageSealed> sealed = publisher.event(
                 GATEWAY,
                 new PackageSealed(
@@ -189,7 +250,32 @@ public class SealingService {
                         "format",
                         record.format().name())
                 .increment();
-        return Optional.of(record);
+        return record;
+    }
+
+    /** Seals the approved transfers held for a partner, if it now is active and has a key valid today. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void releaseHeld(String partnerId) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        boolean sealable = partners.find(partnerId)
+                .filter(p -> p.status() == PartnerStatus.ACTIVE)
+                .flatMap(p -> p.sealingKey(today))
+                .isPresent();
+        if (!sealable) {
+            return;
+        }
+        for (String id : transfers.idsInState(partnerId, TransferState.APPROVED)) {
+            TransferRecord held = transfers.lock(id).orElseThrow();
+            if (held.state() == TransferState.APPROVED
+                    && held.decision() != null
+                    && held.decision().outcome().isApproval()) {
+                seal(held, held.decision());
+            }
+        }
+    }
+
+    void onPartnerChanged(@Observes PartnerChanged change) {
+        releaseHeld(change.partnerId());
     }
 
     private void hold(TransferRecord transfer, TransferDecided approval, String reason) {

@@ -64,6 +64,17 @@ public final class FilesystemPayloadStore implements PayloadStore {
         return Files.deleteIfExists(path(key));
     }
 
+    @Override
+    public void discardPending(java.time.Instant cutoff) throws IOException {
+        try (var files = Files.list(pending)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
     /** The file of a key, refusing keys that could leave the store's directory. */
     private Path path(String key) {
         if (key == null || !KEY.matcher(key).matches() || key.contains("..")) {

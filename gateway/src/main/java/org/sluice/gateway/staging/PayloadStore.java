@@ -27,6 +27,9 @@ public interface PayloadStore {
     /** Removes an object; false when there was none. */
     boolean delete(String key) throws IOException;
 
+    /** Removes pending objects last written before {@code cutoff}: writes abandoned by a crash or restart. */
+    void discardPending(java.time.Instant cutoff) throws IOException;
+
     /** An object being written. Closing it without committing discards what was written. */
     interface PendingObject extends Closeable {
 

@@ -11,7 +11,8 @@ public final class Lifecycle {
     /**
      * The state a decision moves a transfer to; empty when the decision is recorded but cannot change the
      * state any more (the transfer was sealed, delivered, cancelled or has ended). A later decision
-     * supersedes an earlier one while nothing has been sealed.
+     * supersedes an earlier one while nothing has been sealed; once sealed, only a denial still counts,
+     * and only until the package was fetched.
      */
     public static Optional<TransferState> afterDecision(TransferState current, Outcome outcome) {
         return switch (current) {
@@ -22,6 +23,8 @@ public final class Lifecycle {
                             case REVIEW -> TransferState.IN_REVIEW;
                             case DENY -> TransferState.DENIED;
                         });
+            // a denial overturning the approval withdraws a package nobody has fetched yet
+            case SEALED -> outcome == Outcome.DENY ? Optional.of(TransferState.WITHDRAWN) : Optional.empty();
             default -> Optional.empty();
         };
     }

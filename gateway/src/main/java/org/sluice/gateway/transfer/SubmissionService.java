@@ -79,6 +79,7 @@ public class SubmissionService {
                 Ids.transfer(), institution, submitter.id(), request, TransferState.RECEIVED, now, now, null, null);
         try {
             QuarkusTransaction.requiringNew().run(() -> {
+                requireQuota(institution, request.payload().sizeBytes());
                 transfers.insert(transfer);
                 if (idempotencyKey.isPresent()
                         && !keys.remember(
@@ -121,6 +122,23 @@ public class SubmissionService {
                     List.of(new Violation("payload.sizeBytes", "maximum", "must be at most " + max)));
         }
         return request;
+    }
+
+    private void requireQuota(String institution, long declared) {
+        long quota = config.quota().of(institution);
+        long used = transfers.reservedBytes(institution);
+        if (used + declared > quota) {
+            throw new ProblemException(
+                    413,
+                    "quota-exceeded",
+                    "Storage quota exceeded",
+                    institution + " holds " + used + " bytes in the gateway; " + declared + " more would exceed its"
+                            + " quota of " + quota + " (cancel or complete earlier transfers to free room)",
+                    List.of(new Violation(
+                            "payload.sizeBytes",
+                            "quota",
+                            "at most " + Math.max(0, quota - used) + " bytes are available")));
+        }
     }
 
     private static String canonicalSha256(JsonNode body) {

@@ -59,6 +59,64 @@ public class TransferRepository {
         return query("SELECT " + COLUMNS + " FROM transfers WHERE transfer_id = ? FOR UPDATE", id);
     }
 
+    /**
+     * Bytes of payload an institution holds in the gateway: the declared sizes of its transfers that are
+     * awaiting, holding or delivering data and were not purged. Locks the institution's quota until the
+     * transaction ends, so concurrent submissions cannot both take the last room.
+     */
+    public long reservedBytes(String institutionId) {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+                lock.setString(1, "quota:" + institutionId);
+                lock.execute();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT COALESCE(SUM((t.request->'payload'->>'sizeBytes')::bigint), 0) FROM transfers t"
+                            + " LEFT JOIN staged_payloads s ON s.transfer_id = t.transfer_id"
+                            + " WHERE t.institution_id = ? AND s.purged_at IS NULL AND t.state IN ('RECEIVED',"
+                            + " 'STAGED', 'IN_REVIEW', 'APPROVED', 'DENIED', 'SEALED', 'FETCHED', 'ACKNOWLEDGED')")) {
+                ps.setString(1, institutionId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot compute the storage used by " + institutionId, e);
+        }
+    }
+
+    /** The ids of a partner's transfers in a state, oldest first. */
+    public List<String> idsInState(String partnerId, TransferState state) {
+        return strings(
+                "SELECT transfer_id FROM transfers WHERE partner_id = ? AND state = ? ORDER BY created_at",
+                partnerId,
+                state.name());
+    }
+
+    /** The partners with transfers in a state. */
+    public List<String> partnersWithState(TransferState state) {
+        return strings("SELECT DISTINCT partner_id FROM transfers WHERE state = ?", state.name());
+    }
+
+    private List<String> strings(String sql, String... parameters) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setString(i + 1, parameters[i]);
+            }
+            List<String> values = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run " + sql, e);
+        }
+    }
+
     /** Moves a transfer to a state and records the change in its history. */
     public void changeState(String id, TransferState state, Instant at, String eventId) {
         try (Connection c = dataSource.getConnection();
@@ -87,6 +145,38 @@ public class TransferRepository {
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot record the decision on " + id, e);
+        }
+    }
+
+    /**
+     * A history entry with its position in the history table.
+     *
+     * @param seq its position (increasing)
+     * @param entry the entry
+     */
+    public record Sequenced(long seq, HistoryEntry entry) {}
+
+    /** The state changes of a transfer after a position, oldest first. */
+    public List<Sequenced> historyAfter(String id, long afterSeq) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT seq, state, at, event_id FROM transfer_history"
+                        + " WHERE transfer_id = ? AND seq > ? ORDER BY seq")) {
+            ps.setString(1, id);
+            ps.setLong(2, afterSeq);
+            List<Sequenced> entries = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(new Sequenced(
+                            rs.getLong(1),
+                            new HistoryEntry(
+                                    TransferState.valueOf(rs.getString(2)),
+                                    rs.getTimestamp(3).toInstant(),
+                                    rs.getString(4))));
+                }
+            }
+            return entries;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the history of " + id, e);
         }
     }
 

@@ -1,6 +1,8 @@
 package org.sluice.gateway.transfer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -11,13 +13,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.Optional;
 import org.sluice.gateway.GatewayConfig;
 import org.sluice.gateway.JsonBody;
+import org.sluice.platform.problem.ProblemException;
 import org.sluice.platform.security.CurrentPrincipal;
 import org.sluice.platform.security.Roles;
 
@@ -33,6 +39,7 @@ public class TransferResource {
     private final SubmissionService submissions;
     private final TransferStatus status;
     private final CancellationService cancellations;
+    private final TransferEvents events;
     private final CurrentPrincipal principal;
     private final GatewayConfig config;
 
@@ -40,11 +47,13 @@ public class TransferResource {
             SubmissionService submissions,
             TransferStatus status,
             CancellationService cancellations,
+            TransferEvents events,
             CurrentPrincipal principal,
             GatewayConfig config) {
         this.submissions = submissions;
         this.status = status;
         this.cancellations = cancellations;
+        this.events = events;
         this.principal = principal;
         this.config = config;
     }
@@ -71,6 +80,39 @@ public class TransferResource {
     @Path("/{id}")
     public TransferView get(@PathParam("id") String id) {
         return status.view(id, principal.requireInstitution());
+    }
+
+    /**
+     * Server-sent events of the transfer's state changes: every change so far, then each new one, until it
+     * reaches a final state. Each event's id is its position, so a client reconnects with
+     * {@code Last-Event-ID} and misses nothing.
+     */
+    @GET
+    @Blocking
+    @Path("/{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public Multi<OutboundSseEvent> events(
+            @PathParam("id") String id, @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
+        status.owned(id, principal.requireInstitution());
+        long after = parseLastEventId(lastEventId);
+        return events.follow(id, after)
+                .map(change -> sse.newEventBuilder()
+                        .id(Long.toString(change.seq()))
+                        .name("state")
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data(HistoryEntry.class, change.entry())
+                        .build());
+    }
+
+    private static long parseLastEventId(String lastEventId) {
+        if (lastEventId == null || lastEventId.isBlank()) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(lastEventId.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidField("Last-Event-ID", "type", "an event id of this stream is expected");
+        }
     }
 
     /** Cancels a transfer not yet sealed; its staged data is purged. */

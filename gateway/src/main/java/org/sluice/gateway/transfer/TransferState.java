@@ -25,6 +25,11 @@ public enum TransferState {
     /** A later denial withdrew the unfetched package; data purged. */
     WITHDRAWN;
 
+    /** Whether nothing can happen to the transfer any more. */
+    public boolean isFinal() {
+        return this == ACKNOWLEDGED || this == CANCELLED || this == EXPIRED || this == WITHDRAWN;
+    }
+
     /** Whether the submitter may still cancel: nothing has been sealed and it has not ended. */
     public boolean cancellable() {
         return this == RECEIVED || this == STAGED || this == IN_REVIEW || this == APPROVED || this == DENIED;

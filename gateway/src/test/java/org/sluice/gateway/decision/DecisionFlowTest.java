@@ -108,6 +108,10 @@ class DecisionFlowTest {
         PackageVerifier.verify(new ByteArrayInputStream(c4gh), manifest, charite, out);
         assertThat(out.toByteArray()).isEqualTo(vcf);
         assertThat(new String(manifestJson, StandardCharsets.UTF_8)).doesNotContain("##fileformat");
+        given().get("/q/metrics")
+                .then()
+                .body(org.hamcrest.Matchers.containsString(
+                        "sluice_gateway_sealing_seconds_count{format=\"CRYPT4GH\"}"));
     }
 
     @Test
@@ -179,6 +183,44 @@ class DecisionFlowTest {
         JsonPath status = GatewayApi.transfer(UMCU, id);
         assertThat(status.getString("state")).isEqualTo("SEALED");
         assertThat(status.getList("history.state")).containsExactly("RECEIVED", "STAGED", "APPROVED", "SEALED");
+    }
+
+    @Test
+    void theTransfersStateChangesStreamAsServerSentEvents() throws Exception {
+        String id = GatewayApi.staged("p-charite", "DE", vcf);
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://localhost:" + io.restassured.RestAssured.port + "/api/v1/transfers/" + id + "/events"))
+                .header("Authorization", "Bearer " + Tokens.submitter(UMCU))
+                .header("Accept", "text/event-stream")
+                .build();
+        var response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+
+        GatewayApi.decide(id, "p-charite", "DE", Outcome.APPROVE);
+
+        java.util.List<String> data = new java.util.ArrayList<>();
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        try (var lines = response.body()) {
+            var it = lines.iterator();
+            while (data.stream().noneMatch(d -> d.contains("\"SEALED\"")) && it.hasNext()) {
+                String line = it.next();
+                if (line.startsWith("data:")) {
+                    data.add(line.substring(5).strip());
+                } else if (line.startsWith("id:")) {
+                    ids.add(line.substring(3).strip());
+                }
+            }
+        }
+        assertThat(data)
+                .extracting(d -> io.restassured.path.json.JsonPath.from(d).getString("state"))
+                .containsExactly("RECEIVED", "STAGED", "APPROVED", "SEALED");
+        assertThat(ids).hasSize(4);
+        given().auth()
+                .oauth2(Tokens.submitter("i-lumc"))
+                .get("/api/v1/transfers/" + id + "/events")
+                .then()
+                .statusCode(404);
     }
 
     private static void await(java.util.concurrent.Callable<Boolean> condition) {

@@ -29,32 +29,15 @@ class PartnerRegistryTest {
     void aRegistrationIsStoredAndPublishedInFullAndAnUnchangedOneIsNot() {
         Map<String, Object> body = registration("p-karolinska", "SE");
 
-        given().auth()
-                .oauth2(Tokens.admin())
-                .contentType("application/json")
-                .body(body)
-                .put("/api/v1/admin/partners/p-registry-new")
+        put("p-registry-new", body)
                 .then()
                 .statusCode(201)
                 .body("partnerId", equalTo("p-registry-new"))
                 .body("keys[0].fingerprint", startsWith("sha256:"));
-        given().auth()
-                .oauth2(Tokens.admin())
-                .contentType("application/json")
-                .body(body)
-                .put("/api/v1/admin/partners/p-registry-new")
-                .then()
-                .statusCode(200);
+        put("p-registry-new", body).then().statusCode(200);
         body.put("status", "SUSPENDED");
         body.put("statusReason", "failed post-shipment verification");
-        given().auth()
-                .oauth2(Tokens.admin())
-                .contentType("application/json")
-                .body(body)
-                .put("/api/v1/admin/partners/p-registry-new")
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("SUSPENDED"));
+        put("p-registry-new", body).then().statusCode(200).body("status", equalTo("SUSPENDED"));
 
         var records = kafka.readUntil(
                 Topic.PARTNERS.topicName(),
@@ -110,22 +93,14 @@ class PartnerRegistryTest {
                                 "validFrom", "2027-01-01",
                                 "validUntil", "2026-01-01")));
 
-        given().auth()
-                .oauth2(Tokens.admin())
-                .contentType("application/json")
-                .body(body)
-                .put("/api/v1/admin/partners/p-broken")
+        put("p-broken", body)
                 .then()
                 .statusCode(400)
                 .body(
                         "errors.field",
                         hasItems(
                                 "country", "statusReason", "keys[0].publicKey", "keys[1].keyId", "keys[1].validUntil"));
-        given().auth()
-                .oauth2(Tokens.admin())
-                .contentType("application/json")
-                .body(Map.of("country", "SE", "status", "DORMANT"))
-                .put("/api/v1/admin/partners/p-broken")
+        put("p-broken", Map.of("country", "SE", "status", "DORMANT"))
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("status"));
@@ -146,6 +121,14 @@ class PartnerRegistryTest {
                 .then()
                 .statusCode(403);
         given().get("/api/v1/admin/partners").then().statusCode(401);
+    }
+
+    private static io.restassured.response.Response put(String partnerId, Object body) {
+        return given().auth()
+                .oauth2(Tokens.admin())
+                .contentType("application/json")
+                .body(body)
+                .put("/api/v1/admin/partners/" + partnerId);
     }
 
     static Map<String, Object> registration(String keyFixture, String country) {

@@ -24,6 +24,14 @@ class LifecycleTest {
     }
 
     @Test
+    void aDenialWithdrawsASealedPackageOnlyBeforeItIsFetched() {
+        assertThat(Lifecycle.afterDecision(TransferState.SEALED, Outcome.DENY)).contains(TransferState.WITHDRAWN);
+        assertThat(Lifecycle.afterDecision(TransferState.SEALED, Outcome.REVIEW))
+                .isEmpty();
+        assertThat(Lifecycle.afterDecision(TransferState.FETCHED, Outcome.DENY)).isEmpty();
+    }
+
+    @Test
     void decisionsOnTransfersNotAwaitingOneChangeNothing() {
         for (TransferState state : new TransferState[] {
             TransferState.RECEIVED,

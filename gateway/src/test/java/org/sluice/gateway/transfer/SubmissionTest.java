@@ -116,6 +116,32 @@ class SubmissionTest {
     }
 
     @Test
+    void anInstitutionOverItsStorageQuotaIsRefusedUntilItFreesRoom() {
+        String first = GatewayApi.submit("i-quota", request("p-charite", "DE", 150_000, SHA));
+
+        post(
+                        Tokens.submitter("i-quota"),
+                        request("p-charite", "DE", 60_000, SHA).toString(),
+                        null)
+                .then()
+                .statusCode(413)
+                .body("type", equalTo("https://sluice.example/problems/quota-exceeded"))
+                .body("errors[0].message", equalTo("at most 50000 bytes are available"));
+        given().auth()
+                .oauth2(Tokens.submitter("i-quota"))
+                .delete("/api/v1/transfers/" + first)
+                .then()
+                .statusCode(200);
+
+        post(
+                        Tokens.submitter("i-quota"),
+                        request("p-charite", "DE", 60_000, SHA).toString(),
+                        null)
+                .then()
+                .statusCode(201);
+    }
+
+    @Test
     void aJsonBodyOverTheLimitIsA413BeforeParsing() {
         String huge = "{\"dataset\": \"" + "x".repeat(300_000) + "\"}";
         post(Tokens.submitter(UMCU), huge, null)
