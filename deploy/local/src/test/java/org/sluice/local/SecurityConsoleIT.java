@@ -33,12 +33,14 @@ class SecurityConsoleIT {
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
             browser.get(stack.uri(Service.AUDIT).resolve("/console/index.html").toString());
-            browser.findElement(By.id("token-input")).sendKeys(stack.demoTokens().get("ANALYST"));
+            browser.findElement(By.id("token-input"))
+                    .sendKeys(stack.demoTokens().get("ANALYST"));
             browser.findElement(By.id("sign-in")).click();
             wait.until(b -> b.findElement(By.id("signed-in-as")).getText().contains("k.bos@soc"));
 
             wait.until(b -> {
-                if (rows(b, "alert-row").stream().noneMatch(r -> "embargo-or-denied-party".equals(r.getAttribute("data-rule")))) {
+                if (rows(b, "alert-row").stream()
+                        .noneMatch(r -> "embargo-or-denied-party".equals(r.getAttribute("data-rule")))) {
                     b.navigate().refresh(); // alerts follow the log; the page shows them as of loading
                     signInIfAsked(b, stack);
                     return false;
@@ -51,7 +53,8 @@ class SecurityConsoleIT {
             browser.findElement(By.id("trail-load")).click();
             wait.until(b -> {
                 List<String> results = rows(b, "trail-row").stream()
-                        .map(r -> r.findElement(By.cssSelector("[data-testid=proof-status]")).getAttribute("data-result"))
+                        .map(r -> r.findElement(By.cssSelector("[data-testid=proof-status]"))
+                                .getAttribute("data-result"))
                         .toList();
                 assertThat(results).doesNotContain("failed");
                 if (results.contains("pending")) { // no checkpoint covers the newest entry yet: ask again

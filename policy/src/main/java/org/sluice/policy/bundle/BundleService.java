@@ -1,8 +1,10 @@
 package org.sluice.policy.bundle;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -42,6 +44,11 @@ public class BundleService {
         this.publisher = publisher;
         this.config = config;
         this.clock = clock;
+    }
+
+    /** Verifies and activates the bundle at start, so a broken one stops the service instead of the first decision. */
+    void onStart(@Observes StartupEvent event) {
+        active();
     }
 
     /** The bundle decisions are made with now. */
