@@ -40,6 +40,7 @@ import org.sluice.crypto.sign.SigningKey;
 import org.sluice.embedded.EmbeddedDatabase;
 import org.sluice.embedded.EmbeddedKafka;
 import org.sluice.embedded.FreePorts;
+import org.sluice.embedded.ServiceJvm;
 import org.sluice.events.Event;
 import org.sluice.events.Principal;
 import org.sluice.events.Topic;
@@ -70,8 +71,7 @@ class CrashRecoveryIT {
     private static EmbeddedDatabase database;
     private static Path jwtKey;
     private final HttpClient http = HttpClient.newHttpClient();
-    private Process service;
-    private int port;
+    private ServiceJvm service;
 
     @BeforeAll
     static void infrastructure() throws IOException {
@@ -129,7 +129,7 @@ class CrashRecoveryIT {
             for (int kill = 1; kill <= KILLS; kill++) {
                 long before = treeSize();
                 await().atMost(Duration.ofMinutes(2)).until(() -> treeSize() > before + 100 || treeSize() >= EVENTS);
-                service.destroyForcibly().waitFor(); // SIGKILL, mid-stream
+                service.kill(); // SIGKILL, mid-stream
                 start(kill);
             }
             await().atMost(Duration.ofMinutes(2)).until(() -> sent.get() >= EVENTS);
@@ -142,8 +142,7 @@ class CrashRecoveryIT {
         try {
             assertTheLogIsWhole(ids);
         } finally {
-            service.destroy();
-            service.waitFor(30, TimeUnit.SECONDS);
+            service.stop();
         }
     }
 
@@ -216,52 +215,32 @@ class CrashRecoveryIT {
         }
     }
 
-    private void start(int generation) throws IOException {
-        port = FreePorts.pick();
-        Path log = WORK.resolve("service-" + generation + ".log");
-        service = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx512m",
-                        "-Dquarkus.http.port=" + port,
-                        "-Dquarkus.datasource.jdbc.url=" + database.jdbcUrl(),
-                        "-Dquarkus.datasource.username=" + EmbeddedDatabase.USER,
-                        "-Dquarkus.datasource.password=",
-                        "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
-                        "-Dmp.messaging.incoming.events.group.instance.id=audit-crash-it",
-                        "-Dmp.messaging.incoming.events.session.timeout.ms=6000",
-                        "-Dmp.jwt.verify.publickey.location=" + jwtKey.toAbsolutePath(),
-                        "-Dmp.jwt.verify.issuer=" + Tokens.ISSUER,
-                        "-Dsluice.audit.checkpoint.key-file=src/test/resources/audit-test-signing-key.pem",
-                        "-jar",
-                        Path.of("target", "quarkus-app", "quarkus-run.jar").toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        await().atMost(Duration.ofMinutes(2)).until(this::ready);
-    }
-
-    private boolean ready() {
-        if (!service.isAlive()) {
-            throw new IllegalStateException("the service exited with " + service.exitValue());
-        }
-        try {
-            return http.send(
-                                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
-                                            .build(),
-                                    HttpResponse.BodyHandlers.discarding())
-                            .statusCode()
-                    == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+    private void start(int generation) {
+        int port = FreePorts.pick();
+        service = new ServiceJvm(
+                        "audit-consumer",
+                        Path.of("target", "quarkus-app", "quarkus-run.jar"),
+                        WORK.resolve("service-" + generation + ".log"),
+                        Map.of(),
+                        List.of(
+                                "-Xmx512m",
+                                "-Dquarkus.http.port=" + port,
+                                "-Dquarkus.datasource.jdbc.url=" + database.jdbcUrl(),
+                                "-Dquarkus.datasource.username=" + EmbeddedDatabase.USER,
+                                "-Dquarkus.datasource.password=",
+                                "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
+                                "-Dmp.messaging.incoming.events.group.instance.id=audit-crash-it",
+                                "-Dmp.messaging.incoming.events.session.timeout.ms=6000",
+                                "-Dmp.jwt.verify.publickey.location=" + jwtKey.toAbsolutePath(),
+                                "-Dmp.jwt.verify.issuer=" + Tokens.ISSUER,
+                                "-Dsluice.audit.checkpoint.key-file=src/test/resources/audit-test-signing-key.pem"),
+                        URI.create("http://127.0.0.1:" + port))
+                .start(Duration.ofMinutes(2));
     }
 
     private String get(String path) throws Exception {
         HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                HttpRequest.newBuilder(service.uri(path))
                         .header("Authorization", "Bearer " + Tokens.securityAnalyst())
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

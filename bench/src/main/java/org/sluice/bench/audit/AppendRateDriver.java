@@ -1,5 +1,6 @@
 package org.sluice.bench.audit;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -22,6 +24,7 @@ import org.sluice.crypto.sign.SigningKey;
 import org.sluice.embedded.EmbeddedDatabase;
 import org.sluice.embedded.EmbeddedKafka;
 import org.sluice.embedded.FreePorts;
+import org.sluice.embedded.ServiceJvm;
 import org.sluice.events.Event;
 import org.sluice.events.Principal;
 import org.sluice.events.Topic;
@@ -62,23 +65,23 @@ public final class AppendRateDriver {
             Path key = work.resolve("checkpoint-key.pem");
             Files.writeString(key, SigningKey.generate().privateKeyPem());
             int port = FreePorts.pick();
-            Process service = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                    .toString(),
-                            "-Xmx1g",
-                            "-Dquarkus.http.port=" + port,
-                            "-Dquarkus.datasource.jdbc.url=" + db.jdbcUrl(),
-                            "-Dquarkus.datasource.username=" + EmbeddedDatabase.USER,
-                            "-Dquarkus.datasource.password=",
-                            "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
-                            "-Dmp.jwt.verify.publickey.location=" + key.toAbsolutePath(),
-                            "-Dsluice.audit.checkpoint.interval=1s",
-                            "-Dsluice.audit.checkpoint.key-file=" + key.toAbsolutePath(),
-                            "-jar",
-                            jar.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(work.resolve("service.log").toFile())
-                    .start();
+            ServiceJvm service = new ServiceJvm(
+                            "audit-consumer",
+                            jar,
+                            work.resolve("service.log"),
+                            Map.of(),
+                            List.of(
+                                    "-Xmx1g",
+                                    "-Dquarkus.http.port=" + port,
+                                    "-Dquarkus.datasource.jdbc.url=" + db.jdbcUrl(),
+                                    "-Dquarkus.datasource.username=" + EmbeddedDatabase.USER,
+                                    "-Dquarkus.datasource.password=",
+                                    "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
+                                    "-Dmp.jwt.verify.publickey.location=" + key.toAbsolutePath(),
+                                    "-Dsluice.audit.checkpoint.interval=1s",
+                                    "-Dsluice.audit.checkpoint.key-file=" + key.toAbsolutePath()),
+                            URI.create("http://127.0.0.1:" + port))
+                    .start(Duration.ofMinutes(3));
             try {
                 long start = 0;
                 long started = 0;
@@ -101,8 +104,7 @@ public final class AppendRateDriver {
                         (size - started) / seconds,
                         checkpoints);
             } finally {
-                service.destroy();
-                service.waitFor();
+                service.stop();
             }
         }
     }

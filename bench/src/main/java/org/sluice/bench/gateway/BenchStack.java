@@ -25,6 +25,7 @@ import org.sluice.crypto.sign.SigningKey;
 import org.sluice.embedded.EmbeddedDatabase;
 import org.sluice.embedded.EmbeddedKafka;
 import org.sluice.embedded.FreePorts;
+import org.sluice.embedded.ServiceJvm;
 import org.sluice.embedded.TokenIssuer;
 import org.sluice.events.Event;
 import org.sluice.events.json.EventCodec;
@@ -38,8 +39,7 @@ final class BenchStack implements AutoCloseable {
     private final Path work;
     private final EmbeddedKafka kafka;
     private final EmbeddedDatabase database;
-    private final Process gateway;
-    private final URI base;
+    private final ServiceJvm gateway;
     private final Path store;
     private final TokenIssuer tokens;
     private final KafkaProducer<String, byte[]> producer;
@@ -50,15 +50,13 @@ final class BenchStack implements AutoCloseable {
             Path work,
             EmbeddedKafka kafka,
             EmbeddedDatabase database,
-            Process gateway,
-            URI base,
+            ServiceJvm gateway,
             Path store,
             TokenIssuer tokens) {
         this.work = work;
         this.kafka = kafka;
         this.database = database;
         this.gateway = gateway;
-        this.base = base;
         this.store = store;
         this.tokens = tokens;
         Properties p = new Properties();
@@ -98,22 +96,21 @@ final class BenchStack implements AutoCloseable {
                         "sluice.gateway.signing.key-file",
                         signing.toAbsolutePath().toString()),
                 Map.entry("sluice.gateway.signing.issuer", "gateway.bench"));
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
-        config.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
-        Process gateway = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(work.resolve("gateway.log").toFile())
-                .start();
-        BenchStack stack =
-                new BenchStack(work, kafka, database, gateway, URI.create("http://127.0.0.1:" + port), store, tokens);
-        stack.awaitReady();
-        return stack;
+        List<String> options = new ArrayList<>(List.of("-Xmx" + heap));
+        options.addAll(ServiceJvm.systemProperties(config));
+        ServiceJvm gateway = new ServiceJvm(
+                        "the gateway",
+                        jar,
+                        work.resolve("gateway.log"),
+                        Map.of(),
+                        options,
+                        URI.create("http://127.0.0.1:" + port))
+                .start(Duration.ofMinutes(3));
+        return new BenchStack(work, kafka, database, gateway, store, tokens);
     }
 
     URI uri(String path) {
-        return base.resolve(path);
+        return gateway.uri(path);
     }
 
     String partnerToken() {
@@ -245,20 +242,11 @@ final class BenchStack implements AutoCloseable {
     }
 
     long rssBytes() throws IOException {
-        return status("VmRSS:");
+        return gateway.rssBytes();
     }
 
     long peakRssBytes() throws IOException {
-        return status("VmHWM:");
-    }
-
-    private long status(String field) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(gateway.pid()), "status"))) {
-            if (line.startsWith(field)) {
-                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-            }
-        }
-        throw new IllegalStateException("no " + field);
+        return gateway.peakRssBytes();
     }
 
     private String transfer(String transferId) throws Exception {
@@ -274,36 +262,10 @@ final class BenchStack implements AutoCloseable {
         return response.body();
     }
 
-    private void awaitReady() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (System.nanoTime() < deadline) {
-            if (!gateway.isAlive()) {
-                throw new IllegalStateException("the gateway exited; see " + work.resolve("gateway.log"));
-            }
-            try {
-                if (http.send(
-                                        HttpRequest.newBuilder(uri("/q/health/ready"))
-                                                .build(),
-                                        HttpResponse.BodyHandlers.discarding())
-                                .statusCode()
-                        == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            gateway.waitFor(250, TimeUnit.MILLISECONDS);
-        }
-        throw new IllegalStateException("the gateway was not ready in time");
-    }
-
     @Override
     public void close() throws Exception {
         producer.close();
-        gateway.destroy();
-        if (!gateway.waitFor(30, TimeUnit.SECONDS)) {
-            gateway.destroyForcibly().waitFor();
-        }
+        gateway.stop();
         kafka.close();
         database.close();
         Files.copy(

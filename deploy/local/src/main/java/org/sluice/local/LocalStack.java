@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 import org.sluice.crypto.sign.SigningKey;
 import org.sluice.embedded.EmbeddedDatabase;
 import org.sluice.embedded.EmbeddedKafka;
+import org.sluice.embedded.ServiceJvm;
 import org.sluice.embedded.TokenIssuer;
 import org.sluice.events.Topic;
 
@@ -41,7 +42,7 @@ public final class LocalStack implements AutoCloseable {
     private final EmbeddedKafka kafka;
     private final EmbeddedDatabase database;
     private final TokenIssuer tokens;
-    private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+    private final Map<Service, ServiceJvm> services = new EnumMap<>(Service.class);
     private final Map<String, String> demoTokens = new LinkedHashMap<>();
     private final Path keyDirectory;
 
@@ -124,8 +125,8 @@ public final class LocalStack implements AutoCloseable {
     private void startServices() {
         List<CompletableFuture<Void>> starts = new ArrayList<>();
         for (Service service : Service.values()) {
-            ServiceProcess process = new ServiceProcess(
-                    service,
+            ServiceJvm process = new ServiceJvm(
+                    service.module(),
                     service.runnableJar(options.projectRoot()),
                     options.stateDirectory().resolve("logs").resolve(service.schema() + ".log"),
                     environment(service),
@@ -227,7 +228,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts a stopped service again and waits until it is ready. */
     public void restart(Service service) {
-        ServiceProcess process = services.get(service);
+        ServiceJvm process = services.get(service);
         process.stop();
         process.start(READY_TIMEOUT);
     }
@@ -235,7 +236,7 @@ public final class LocalStack implements AutoCloseable {
     /** Stops the services, then the broker and the database. */
     @Override
     public void close() {
-        services.values().forEach(ServiceProcess::stop);
+        services.values().forEach(ServiceJvm::stop);
         try {
             kafka.close();
         } finally {

@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +15,7 @@ import org.sluice.crypto.sign.SigningKey;
 import org.sluice.embedded.EmbeddedDatabase;
 import org.sluice.embedded.EmbeddedKafka;
 import org.sluice.embedded.FreePorts;
+import org.sluice.embedded.ServiceJvm;
 import org.sluice.testsupport.Fixtures;
 import org.sluice.testsupport.Tokens;
 
@@ -29,15 +27,13 @@ final class GatewayProcess implements AutoCloseable {
 
     private final EmbeddedKafka kafka;
     private final EmbeddedDatabase database;
-    private final Process process;
-    private final URI base;
+    private final ServiceJvm gateway;
     private final Path store;
 
-    private GatewayProcess(EmbeddedKafka kafka, EmbeddedDatabase database, Process process, URI base, Path store) {
+    private GatewayProcess(EmbeddedKafka kafka, EmbeddedDatabase database, ServiceJvm gateway, Path store) {
         this.kafka = kafka;
         this.database = database;
-        this.process = process;
-        this.base = base;
+        this.gateway = gateway;
         this.store = store;
     }
 
@@ -74,77 +70,36 @@ final class GatewayProcess implements AutoCloseable {
                         "sluice.gateway.signing.key-file",
                         signing.toAbsolutePath().toString()),
                 Map.entry("sluice.gateway.signing.issuer", "gateway.it.test"));
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap,
-                "-XX:+ExitOnOutOfMemoryError"));
-        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.add("-jar");
-        command.add(Path.of("target", "quarkus-app", "quarkus-run.jar")
-                .toAbsolutePath()
-                .toString());
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(work.resolve("gateway.log").toFile())
-                .start();
-        GatewayProcess gateway =
-                new GatewayProcess(kafka, database, process, URI.create("http://127.0.0.1:" + port), store);
-        gateway.awaitReady();
-        return gateway;
+        List<String> options = new ArrayList<>(List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
+        options.addAll(ServiceJvm.systemProperties(config));
+        ServiceJvm gateway = new ServiceJvm(
+                        "the gateway",
+                        Path.of("target", "quarkus-app", "quarkus-run.jar"),
+                        work.resolve("gateway.log"),
+                        Map.of(),
+                        options,
+                        URI.create("http://127.0.0.1:" + port))
+                .start(Duration.ofMinutes(2));
+        return new GatewayProcess(kafka, database, gateway, store);
     }
 
     URI uri(String path) {
-        return base.resolve(path);
+        return gateway.uri(path);
     }
 
     String bootstrapServers() {
         return kafka.bootstrapServers();
     }
 
-    /** Peak resident set size of the gateway so far, from /proc (VmHWM), in bytes. */
+    /** Peak resident set size of the gateway so far, in bytes. */
     long peakRssBytes() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-            if (line.startsWith("VmHWM:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-            }
-        }
-        throw new IllegalStateException("no VmHWM for " + process.pid());
-    }
-
-    private void awaitReady() throws InterruptedException {
-        HttpClient client = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(
-                        "the gateway exited with " + process.exitValue() + "; see target/it/gateway.log");
-            }
-            try {
-                HttpResponse<Void> ready = client.send(
-                        HttpRequest.newBuilder(uri("/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding());
-                if (ready.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            process.onExit()
-                    .toCompletableFuture()
-                    .completeOnTimeout(null, 250, java.util.concurrent.TimeUnit.MILLISECONDS)
-                    .join();
-        }
-        throw new IllegalStateException("the gateway was not ready within 2 minutes; see target/it/gateway.log");
+        return gateway.peakRssBytes();
     }
 
     @Override
     public void close() {
-        process.destroy();
         try {
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            gateway.stop();
         } finally {
             kafka.close();
             database.close();
