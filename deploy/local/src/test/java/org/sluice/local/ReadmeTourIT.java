@@ -1,0 +1,144 @@
+package org.sluice.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The README's five-minute tour, command for command, with the project's own {@code cli/sluice} against the
+ * running stack: precheck, create and upload, wait for SEALED, list, fetch, verify, decrypt and acknowledge as
+ * the partner, decrypt again with the passphrase-protected key, and the Tehran denial.
+ */
+@ExtendWith(StackExtension.class)
+class ReadmeTourIT {
+
+    private static final Path ROOT =
+            Path.of(System.getProperty("sluice.root", "../..")).toAbsolutePath().normalize();
+    private static final String VCF = "deploy/local/demo/data/synthetic-chr20.vcf";
+
+    @Test
+    void theTourWorksAsWritten(LocalStack stack) throws Exception {
+        Path out = Files.createDirectories(Path.of("target", "tour").toAbsolutePath());
+        Map<String, String> submitter = env(stack, "SUBMITTER_UMCU");
+
+        Run precheck = sluice(
+                submitter, "transfer", "precheck", "--request", "cli/examples/request-p-charite.json", "--file", VCF);
+        assertThat(precheck.out()).contains("APPROVE").contains("nothing was created");
+
+        String transfer = sluice(
+                        submitter,
+                        "transfer",
+                        "create",
+                        "--request",
+                        "cli/examples/request-p-charite.json",
+                        "--file",
+                        VCF,
+                        "--upload",
+                        "--quiet")
+                .out()
+                .strip();
+        assertThat(transfer).startsWith("tr-");
+        assertThat(sluice(submitter, "transfer", "status", transfer, "--wait").out())
+                .contains("SEALED");
+
+        Map<String, String> partner = env(stack, "PARTNER_CHARITE");
+        String packageId = sluice(partner, "package", "list", "--quiet")
+                .out()
+                .lines()
+                .findFirst()
+                .orElseThrow();
+        Path plain = out.resolve("chr20.vcf");
+        sluice(
+                partner,
+                "package",
+                "fetch",
+                packageId,
+                "--key",
+                "deploy/local/demo/keys/p-charite.sec",
+                "--out",
+                plain.toString(),
+                "--keep",
+                "--ack");
+        byte[] original = Files.readAllBytes(ROOT.resolve(VCF));
+        assertThat(Files.readAllBytes(plain)).isEqualTo(original);
+
+        Map<String, String> offline = Map.of("DEMO_PASSPHRASE", "correct horse battery staple");
+        Path again = out.resolve("chr20-again.vcf");
+        sluice(
+                offline,
+                "decrypt",
+                out.resolve("chr20.vcf.c4gh").toString(),
+                "--key",
+                "deploy/local/demo/keys/p-charite-protected.sec",
+                "--passphrase-env",
+                "DEMO_PASSPHRASE",
+                "--out",
+                again.toString());
+        assertThat(Files.readAllBytes(again)).isEqualTo(original);
+
+        String denied = sluice(
+                        submitter,
+                        "transfer",
+                        "create",
+                        "--request",
+                        "cli/examples/request-p-tehran.json",
+                        "--file",
+                        VCF,
+                        "--upload",
+                        "--quiet")
+                .out()
+                .strip();
+        assertThat(sluice(submitter, "transfer", "status", denied, "--wait").out())
+                .contains("DENIED")
+                .contains("EMBARGOED_DESTINATION");
+    }
+
+    private static Map<String, String> env(LocalStack stack, String user) {
+        return Map.of(
+                "SLUICE_GATEWAY",
+                stack.uri(Service.GATEWAY).toString(),
+                "SLUICE_TOKEN",
+                stack.demoTokens().get(user));
+    }
+
+    private record Run(String out, String err) {}
+
+    /** Runs {@code cli/sluice} from the project root as the README does; fails on a non-zero exit or a hang. */
+    private static Run sluice(Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", "cli/sluice"));
+        command.addAll(List.of(args));
+        Path stdout = Files.createTempFile("sluice-out", ".txt");
+        Path stderr = Files.createTempFile("sluice-err", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(ROOT.toFile())
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        boolean finished = process.waitFor(3, TimeUnit.MINUTES);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        Run run = new Run(
+                Files.readString(stdout, StandardCharsets.UTF_8), Files.readString(stderr, StandardCharsets.UTF_8));
+        Files.delete(stdout);
+        Files.delete(stderr);
+        assertThat(finished)
+                .as("sluice %s did not finish in 3 minutes: %s", String.join(" ", args), run)
+                .isTrue();
+        assertThat(process.exitValue())
+                .as("sluice %s: %s", String.join(" ", args), run)
+                .isZero();
+        return run;
+    }
+}
