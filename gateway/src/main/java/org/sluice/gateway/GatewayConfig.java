@@ -38,6 +38,9 @@ public interface GatewayConfig {
     /** Sealed packages. */
     PackagesConfig packages();
 
+    /** Appeals against denials. */
+    AppealsConfig appeals();
+
     interface StoreConfig {
         /** Directory of the filesystem payload store; created if missing. */
         Path directory();
@@ -103,6 +106,12 @@ public interface GatewayConfig {
         /** How long a precheck may wait for the policy service. */
         @WithDefault("10s")
         Duration timeout();
+    }
+
+    interface AppealsConfig {
+        /** Longest appeal statement accepted, in characters; a longer one is a 400 naming {@code statement}. */
+        @WithDefault("4000")
+        int maxStatementChars();
     }
 
     interface PackagesConfig {
