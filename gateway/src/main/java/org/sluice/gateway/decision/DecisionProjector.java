@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.sluice.events.decision.DecisionSource;
 import org.sluice.events.decision.TransferDecided;
+import org.sluice.gateway.audit.AuditReceipts;
 import org.sluice.gateway.review.AppealRepository;
 import org.sluice.gateway.review.ReviewRepository;
 import org.sluice.gateway.sealing.PackageRetirement;
@@ -31,6 +32,7 @@ public class DecisionProjector {
     private final PackageRetirement retirement;
     private final ReviewRepository reviews;
     private final AppealRepository appeals;
+    private final AuditReceipts receipts;
     private final MeterRegistry meters;
 
     public DecisionProjector(
@@ -39,7 +41,9 @@ public class DecisionProjector {
             PackageRetirement retirement,
             ReviewRepository reviews,
             AppealRepository appeals,
+            AuditReceipts receipts,
             MeterRegistry meters) {
+        this.receipts = receipts;
         this.transfers = transfers;
         this.sealing = sealing;
         this.retirement = retirement;
@@ -81,6 +85,7 @@ public class DecisionProjector {
             transfers.changeState(transfer.id(), next.get(), decidedAt, eventId);
         }
         if (next.get() == TransferState.APPROVED) {
+            receipts.expect(decided.decisionId(), transfer.id(), eventId, decidedAt);
             sealing.seal(transfer, decided);
         }
     }
