@@ -37,6 +37,7 @@ final class FakeGateway implements AutoCloseable {
     static final String PARTNER = Tokens.partner("p-charite");
 
     private static final Pattern TRANSFER = Pattern.compile("^/api/v1/transfers/([^/]+)$");
+    private static final Pattern APPEAL = Pattern.compile("^/api/v1/transfers/([^/]+)/appeal$");
     private static final Pattern PAYLOAD = Pattern.compile("^/api/v1/transfers/([^/]+)/payload$");
     private static final Pattern PACKAGE = Pattern.compile("^/api/v1/partner/packages/([^/]+)(/manifest|/ack)?$");
     private static final Pattern RANGE = Pattern.compile("^bytes=(\\d+)-$");
@@ -212,6 +213,8 @@ final class FakeGateway implements AutoCloseable {
                     json(exchange, 200, precheckAnswer);
                 } else if (method.equals("GET") && (m = TRANSFER.matcher(path)).matches()) {
                     status(exchange, m.group(1));
+                } else if (method.equals("POST") && (m = APPEAL.matcher(path)).matches()) {
+                    appeal(exchange, m.group(1), body);
                 } else {
                     problem(exchange, 404, "not-found", "Not found", "nothing at " + path);
                 }
@@ -266,6 +269,30 @@ final class FakeGateway implements AutoCloseable {
                 .put("createdAt", "2026-11-23T10:00:00Z");
         exchange.getResponseHeaders().add("Location", "/api/v1/transfers/" + id);
         json(exchange, 201, created);
+    }
+
+    private void appeal(HttpExchange exchange, String id, byte[] body) throws IOException {
+        ObjectNode t = transfers.get(id);
+        if (t == null) {
+            problem(exchange, 404, "not-found", "Not found", "transfer " + id + " does not exist or is not yours");
+            return;
+        }
+        if (!"DENIED".equals(t.path("state").asText())) {
+            problem(
+                    exchange,
+                    409,
+                    "not-appealable",
+                    "Transfer cannot be appealed",
+                    "transfer " + id + " is " + t.path("state").asText() + "; only a DENIED transfer can be appealed");
+            return;
+        }
+        t.put("state", "APPEALED");
+        t.putObject("appeal")
+                .put("appealId", "ap-" + id)
+                .put("decisionId", t.path("decision").path("decisionId").asText())
+                .put("statement", Json.mapper().readTree(body).path("statement").asText())
+                .put("filedAt", "2026-11-23T11:00:00Z");
+        json(exchange, 202, t);
     }
 
     private void upload(HttpExchange exchange, Map<String, String> headers, String id, String role) throws IOException {

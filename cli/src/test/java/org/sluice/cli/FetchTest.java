@@ -279,6 +279,78 @@ class FetchTest {
         assertThat(gateway.acknowledgements).containsExactly(sealed.plaintextSha256());
     }
 
+    @Test
+    void anAuditReceiptInTheManifestIsCheckedAgainstTheLogsSignedCheckpoint() throws IOException {
+        SigningKey log = SigningKey.generate();
+        Path logKey = Files.writeString(dir.resolve("audit-log.pub.pem"), log.publicKeyPem());
+        gateway.serve(
+                "pkg-1",
+                SealedPackages.seal(
+                        "pkg-1",
+                        sealed.plaintext(),
+                        SealedPackages.publicKey("p-charite"),
+                        gateway.signingKey,
+                        receipt("dec-1", log)));
+
+        Cli.Result r = fetch("--audit-key", logKey.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err())
+                .contains("audit receipt: decision dec-1 is entry 1 of the audit log (checkpoint of 3 entries,"
+                        + " signature checked)");
+        assertThat(Files.readAllBytes(out)).isEqualTo(sealed.plaintext());
+    }
+
+    @Test
+    void anAuditReceiptOfAnotherDecisionOrFromAnotherLogIsRefusedAndNothingWritten() throws IOException {
+        SigningKey log = SigningKey.generate();
+        Path logKey = Files.writeString(dir.resolve("audit-log.pub.pem"), log.publicKeyPem());
+        gateway.serve(
+                "pkg-1",
+                SealedPackages.seal(
+                        "pkg-1",
+                        sealed.plaintext(),
+                        SealedPackages.publicKey("p-charite"),
+                        gateway.signingKey,
+                        receipt("dec-other", log)));
+
+        Cli.Result other = fetch();
+
+        assertThat(other.exitCode()).isEqualTo(ExitCode.VERIFICATION);
+        assertThat(other.err())
+                .contains("package pkg-1 refused: its audit receipt is of decision dec-other, but the manifest names"
+                        + " dec-1; nothing was written");
+        assertThat(out).doesNotExist();
+
+        gateway.serve(
+                "pkg-1",
+                SealedPackages.seal(
+                        "pkg-1",
+                        sealed.plaintext(),
+                        SealedPackages.publicKey("p-charite"),
+                        gateway.signingKey,
+                        receipt("dec-1", SigningKey.generate())));
+        Cli.Result forged = fetch("--audit-key", logKey.toString());
+
+        assertThat(forged.exitCode()).isEqualTo(ExitCode.VERIFICATION);
+        assertThat(forged.err())
+                .contains("its audit receipt does not verify: the receipt's checkpoint does not check out");
+        assertThat(out).doesNotExist();
+    }
+
+    /** The receipt of entry 1 (a decision) of a three-entry audit log signed by {@code log}. */
+    private static org.sluice.crypto.manifest.AuditReceipt receipt(String decisionId, SigningKey log) {
+        List<byte[]> entries = new java.util.ArrayList<>();
+        for (String entry : List.of(
+                "{\"id\":\"ev-0\",\"type\":\"TransferRequested\"}",
+                "{\"data\":{\"decisionId\":\"" + decisionId + "\"},\"id\":\"ev-1\",\"type\":\"TransferDecided\"}",
+                "{\"id\":\"ev-2\",\"type\":\"PackageSealed\"}")) {
+            entries.add(entry.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return org.sluice.transparency.receipt.MemoryReceipts.receipt(
+                entries, 1, "ev-1", "sluice.example/audit", log, java.time.Instant.parse("2026-11-23T10:15:31Z"));
+    }
+
     private Cli.Result fetch(String... more) {
         String[] args = {"package", "fetch", "pkg-1", "--key", fixture("keys/p-charite.sec"), "--out", out.toString()};
         return new Cli().gateway(gateway, FakeGateway.PARTNER).run(DecryptTest.with(args, more));

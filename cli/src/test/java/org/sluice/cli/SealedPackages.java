@@ -57,6 +57,16 @@ final class SealedPackages {
 
     /** Seals {@code plaintext} for the partner's public key and signs its manifest with {@code signer}. */
     static Sealed seal(String packageId, byte[] plaintext, byte[] partnerPublicKey, SigningKey signer) {
+        return seal(packageId, plaintext, partnerPublicKey, signer, null);
+    }
+
+    /** The same, the manifest carrying an audit receipt (of decision {@code dec-1}, if it is to verify). */
+    static Sealed seal(
+            String packageId,
+            byte[] plaintext,
+            byte[] partnerPublicKey,
+            SigningKey signer,
+            org.sluice.crypto.manifest.AuditReceipt receipt) {
         try {
             ByteArrayOutputStream staged = new ByteArrayOutputStream();
             try (OutputStream out = Crypt4ghWriter.encrypt(staged, STAGING, List.of(STAGING.publicKey()))) {
@@ -85,6 +95,9 @@ final class SealedPackages {
                     SEALED_AT,
                     SEALED_AT.plusSeconds(30 * 86_400),
                     "https://gateway.sluice.test");
+            if (receipt != null) {
+                manifest = manifest.withAuditReceipt(receipt);
+            }
             return new Sealed(
                     plaintext, bytes, SignedManifest.sign(manifest, signer).toJson());
         } catch (IOException e) {

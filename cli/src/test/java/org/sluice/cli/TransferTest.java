@@ -315,6 +315,72 @@ class TransferTest {
                 .toList();
     }
 
+    @Test
+    void appealSendsTheStatementWithAnIdempotencyKeyAndPrintsTheAppeal() throws IOException {
+        ObjectNode t = gateway.addTransfer("tr-7", "DENIED", declared(vcf));
+        t.putObject("decision").put("decisionId", "dec-7").put("outcome", "DENY");
+
+        Cli.Result r = submitter()
+                .run("transfer", "appeal", "tr-7", "--statement", "The DSA was renewed; see DSA-CHARITE-2026.");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("appealed transfer tr-7 (APPEALED): appeal ap-tr-7 against decision dec-7\n");
+        FakeGateway.Received sent =
+                gateway.received("POST", "/api/v1/transfers/tr-7/appeal").get(0);
+        assertThat(Json.mapper().readTree(sent.body()).path("statement").asText())
+                .isEqualTo("The DSA was renewed; see DSA-CHARITE-2026.");
+        assertThat(sent.header("idempotency-key")).isNotBlank();
+    }
+
+    @Test
+    void appealOfATransferThatIsNotDeniedQuotesTheGatewaysRefusal() throws IOException {
+        gateway.addTransfer("tr-8", "SEALED", declared(vcf));
+
+        Cli.Result r = submitter().run("transfer", "appeal", "tr-8", "--statement", "please");
+
+        assertThat(r.exitCode()).isEqualTo(ExitCode.REFUSED);
+        assertThat(r.err()).contains("only a DENIED transfer can be appealed");
+    }
+
+    @Test
+    void appealNeedsAStatement() throws IOException {
+        gateway.addTransfer("tr-8", "DENIED", declared(vcf));
+
+        Cli.Result none = submitter().run("transfer", "appeal", "tr-8");
+        Cli.Result blank = submitter().run("transfer", "appeal", "tr-8", "--statement", "  ");
+
+        assertThat(none.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(blank.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(blank.err()).contains("the statement must not be blank");
+        assertThat(gateway.received("POST", "/api/v1/transfers/tr-8/appeal")).isEmpty();
+    }
+
+    @Test
+    void statusInReviewShowsTheDeadlineTimeInReviewAndTheAppeal() throws IOException {
+        ObjectNode t = gateway.addTransfer("tr-6", "IN_REVIEW", declared(vcf));
+        t.putObject("review")
+                .put("reviewId", "rv-6")
+                .put("kind", "APPEAL")
+                .put("openedAt", "2026-11-23T11:00:00Z")
+                .put("deadline", "2026-11-25T11:00:00Z")
+                .put("escalated", true)
+                .put("timeInReview", "PT26H");
+        t.putObject("appeal")
+                .put("appealId", "ap-6")
+                .put("decisionId", "dec-6")
+                .put("statement", "The DSA was renewed.")
+                .put("filedAt", "2026-11-23T10:59:00Z");
+
+        Cli.Result r = submitter().run("transfer", "status", "tr-6");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("review      APPEAL  rv-6, in review PT26H\n")
+                .contains("deadline    2026-11-25T11:00:00Z  (escalated to senior reviewers)\n")
+                .contains("appeal      ap-6 against dec-6, filed 2026-11-23T10:59:00Z: awaiting review\n")
+                .contains("statement   The DSA was renewed.\n");
+    }
+
     private Cli submitter() {
         return new Cli().gateway(gateway, FakeGateway.SUBMITTER);
     }

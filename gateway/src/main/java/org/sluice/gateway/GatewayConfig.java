@@ -38,6 +38,12 @@ public interface GatewayConfig {
     /** Sealed packages. */
     PackagesConfig packages();
 
+    /** Appeals against denials. */
+    AppealsConfig appeals();
+
+    /** The audit service, asked for the receipt of each approval that goes into the manifest. */
+    AuditConfig audit();
+
     interface StoreConfig {
         /** Directory of the filesystem payload store; created if missing. */
         Path directory();
@@ -103,6 +109,51 @@ public interface GatewayConfig {
         /** How long a precheck may wait for the policy service. */
         @WithDefault("10s")
         Duration timeout();
+    }
+
+    interface AuditConfig {
+        /**
+         * Base URL of the audit service, e.g. {@code http://localhost:8082}; unset, approvals are sealed at once
+         * and manifests carry no audit receipt.
+         */
+        Optional<URI> url();
+
+        /**
+         * Bearer token the gateway presents to the audit service; it needs a role that may read receipts of
+         * decisions ({@code security-analyst}). Never logged.
+         */
+        Optional<String> token();
+
+        /**
+         * How long an approval waits for its receipt (until a signed checkpoint covers the decision) before it
+         * is sealed without one.
+         */
+        @WithDefault("PT2M")
+        Duration receiptWait();
+
+        /** How often pending receipts are asked for; the scheduler reads it as {@code sluice.gateway.audit.poll-interval}. */
+        @WithDefault("5s")
+        Duration pollInterval();
+
+        /** How long one request to the audit service may take. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** The audit log's origin line, as its checkpoints name it. */
+        @WithDefault("sluice.example/audit")
+        String origin();
+
+        /**
+         * The audit log's Ed25519 public key (PEM, as served at {@code GET /api/v1/audit/checkpoints/key}); when set,
+         * a receipt's checkpoint signature is checked too before it goes into a manifest.
+         */
+        Optional<Path> logPublicKey();
+    }
+
+    interface AppealsConfig {
+        /** Longest appeal statement accepted, in characters; a longer one is a 400 naming {@code statement}. */
+        @WithDefault("4000")
+        int maxStatementChars();
     }
 
     interface PackagesConfig {

@@ -20,6 +20,11 @@ public final class Ids {
         return "pk-" + random();
     }
 
+    /** A new appeal id, {@code ap-} and 32 hex digits. */
+    public static String appeal() {
+        return "ap-" + random();
+    }
+
     private static String random() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);

@@ -86,6 +86,7 @@ public final class FetchCommand implements Callable<Integer> {
 
         byte[] signedManifest = gateway.getBytes(PackagePaths.manifest(packageId));
         Manifest manifest = PackageCheck.manifest(trust.verifier(session), signedManifest, packageId, pair);
+        trust.checkAuditReceipt(session, manifest);
         session.status("manifest of " + packageId + " verified: transfer " + manifest.transferId() + ", "
                 + Bytes.exact(manifest.pkg().sizeBytes()) + ", sealed " + manifest.sealedAt());
 

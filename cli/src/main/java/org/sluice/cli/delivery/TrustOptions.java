@@ -8,11 +8,16 @@ import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
 import org.sluice.cli.Session;
+import org.sluice.cli.crypt.VerificationException;
 import org.sluice.cli.http.GatewayClient;
 import org.sluice.cli.http.UnexpectedAnswerException;
+import org.sluice.crypto.manifest.AuditReceipt;
+import org.sluice.crypto.manifest.Manifest;
 import org.sluice.crypto.manifest.ManifestVerifier;
 import org.sluice.crypto.sign.Ed25519;
 import org.sluice.crypto.sign.SignatureException;
+import org.sluice.transparency.receipt.ReceiptException;
+import org.sluice.transparency.receipt.ReceiptVerifier;
 import picocli.CommandLine.Option;
 
 /** Which gateway keys a manifest must be signed by: {@code --trust FILE...}, else the keys the gateway publishes. */
@@ -24,6 +29,57 @@ public final class TrustOptions {
             description = "A gateway manifest-signing public key (PEM) to trust; repeatable. Pins the keys: without"
                     + " it, the keys the gateway publishes at /api/v1/keys are trusted.")
     private List<Path> trusted = new ArrayList<>();
+
+    @Option(
+            names = "--audit-key",
+            paramLabel = "FILE",
+            description = "The audit log's public key (PEM, from GET /api/v1/audit/checkpoints/key): the checkpoint of"
+                    + " the manifest's audit receipt must carry its signature. Without it the receipt's inclusion proof"
+                    + " is still checked against the checkpoint, but not who signed that.")
+    private Path auditKey;
+
+    @Option(
+            names = "--audit-origin",
+            paramLabel = "ORIGIN",
+            defaultValue = "sluice.example/audit",
+            description = "The audit log's origin line, as its checkpoints name it (default: ${DEFAULT-VALUE}).")
+    private String auditOrigin;
+
+    /**
+     * Checks the manifest's audit receipt, when it carries one: the logged entry is the approval the manifest
+     * names, its inclusion proof leads to the checkpoint's root (signed by {@code --audit-key} when given).
+     */
+    void checkAuditReceipt(Session session, Manifest manifest) throws IOException {
+        AuditReceipt receipt = manifest.auditReceipt();
+        if (receipt == null) {
+            session.status("the manifest carries no audit receipt");
+            return;
+        }
+        PublicKey logKey = null;
+        if (auditKey != null) {
+            try {
+                logKey = Ed25519.publicKeyFromPem(Files.readString(auditKey, StandardCharsets.US_ASCII));
+            } catch (SignatureException e) {
+                throw new IOException(auditKey + ": " + e.getMessage() + " (expected an Ed25519 public key PEM)", e);
+            }
+        }
+        String refused = "package " + manifest.packageId() + " refused: its audit receipt ";
+        ReceiptVerifier.Verified verified;
+        try {
+            verified = ReceiptVerifier.verify(receipt, auditOrigin, logKey);
+        } catch (ReceiptException e) {
+            throw new VerificationException(
+                    refused + "does not verify: " + e.getMessage() + "; nothing was written", e);
+        }
+        String logged = verified.event().path("data").path("decisionId").asText();
+        if (!logged.equals(manifest.decision().decisionId())) {
+            throw new VerificationException(refused + "is of decision " + logged + ", but the manifest names "
+                    + manifest.decision().decisionId() + "; nothing was written");
+        }
+        session.status("audit receipt: decision " + logged + " is entry " + receipt.leafIndex() + " of the audit log"
+                + " (checkpoint of " + receipt.treeSize() + " entries, "
+                + (verified.signatureChecked() ? "signature checked" : "signature not checked: no --audit-key") + ")");
+    }
 
     /** The verifier of the trusted keys. */
     ManifestVerifier verifier(Session session) throws IOException {

@@ -64,6 +64,7 @@ public final class VerifyCommand implements Callable<Integer> {
         Crypt4ghKeyPair pair = key.load(session.environment());
         Manifest manifest =
                 PackageCheck.manifest(trust.verifier(session), Files.readAllBytes(manifestFile), null, pair);
+        trust.checkAuditReceipt(session, manifest);
         VerifiedPackage verified;
         if (out == null) {
             verified = PackageCheck.decrypt(session, packageFile, manifest, pair, OutputStream.nullOutputStream());

@@ -24,11 +24,12 @@ import picocli.CommandLine.Parameters;
         description = {
             "Show a transfer: its state, the decision with every reason (code, rule, citation, explanation,"
                     + " remedy), conditions, the package once sealed, and its history (--quiet: the state only).",
-            "With --wait, first wait while it is STAGED or APPROVED (being decided or sealed)."
+            "With --wait, first wait while it is STAGED, APPEALED or APPROVED (being decided, taken into review or"
+                    + " sealed). In review, the review deadline and time in review are shown."
         })
 public final class StatusCommand implements Callable<Integer> {
     /** States that change without anyone acting: the decision, or the sealing, is on its way. */
-    private static final Set<String> IN_PROGRESS = Set.of("STAGED", "APPROVED");
+    private static final Set<String> IN_PROGRESS = Set.of("STAGED", "APPROVED", "APPEALED");
 
     private final Session session;
 

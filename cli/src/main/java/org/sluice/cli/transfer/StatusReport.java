@@ -40,6 +40,19 @@ final class StatusReport {
             lines.addAll(DecisionReport.reasons(d.reasons()));
             lines.addAll(DecisionReport.conditions(d.conditions()));
         }
+        Transfer.Review r = t.review();
+        if (r != null) {
+            lines.add("review      " + r.kind() + "  " + r.reviewId() + ", in review " + r.timeInReview());
+            lines.add("deadline    " + r.deadline() + (r.escalated() ? "  (escalated to senior reviewers)" : ""));
+        }
+        Transfer.Appeal a = t.appeal();
+        if (a != null) {
+            lines.add("appeal      " + a.appealId() + " against " + a.decisionId() + ", filed " + a.filedAt() + ": "
+                    + (a.outcome() == null
+                            ? "awaiting review"
+                            : a.outcome() + " (" + a.outcomeDecisionId() + " at " + a.decidedAt() + ")"));
+            lines.add("statement   " + a.statement());
+        }
         PackageSummary p = t.pkg();
         if (p != null) {
             lines.add("package     " + p.packageId() + "  " + p.status() + "  " + Bytes.human(p.sizeBytes())

@@ -39,6 +39,14 @@ final class SubmitterApi {
         return gateway.postJson(TRANSFERS + "/precheck" + (explain ? "?explain=full" : ""), request, Map.of());
     }
 
+    /** Appeals a denial; the same key and statement answer with the same appeal. The transfer is returned. */
+    JsonNode appeal(String transferId, String statement, String idempotencyKey) throws IOException {
+        return gateway.postJson(
+                TRANSFERS + "/" + transferId + "/appeal",
+                Map.of("statement", statement),
+                Map.of("Idempotency-Key", idempotencyKey));
+    }
+
     /** A transfer's status document, as served. */
     JsonNode transferJson(String transferId) throws IOException {
         return gateway.getJson(TRANSFERS + "/" + transferId);

@@ -22,6 +22,8 @@ import org.sluice.events.transfer.TransferRequest;
  * @param decision the latest decision, once there is one
  * @param history every state it went through
  * @param pkg the sealed package, once sealed
+ * @param review the open review case while it is in review
+ * @param appeal its latest appeal
  */
 record Transfer(
         String id,
@@ -32,7 +34,9 @@ record Transfer(
         TransferRequest request,
         Decision decision,
         List<HistoryEntry> history,
-        @JsonProperty("package") PackageSummary pkg) {
+        @JsonProperty("package") PackageSummary pkg,
+        Review review,
+        Appeal appeal) {
 
     Transfer {
         history = history == null ? List.of() : List.copyOf(history);
@@ -77,4 +81,37 @@ record Transfer(
      * @param at when
      */
     record HistoryEntry(String state, Instant at) {}
+
+    /**
+     * The open review case.
+     *
+     * @param reviewId the case
+     * @param kind DECISION or APPEAL
+     * @param openedAt when it was opened
+     * @param deadline when it escalates (the new deadline once escalated)
+     * @param escalated whether it went to senior reviewers
+     * @param timeInReview how long it has been in review, ISO-8601
+     */
+    record Review(
+            String reviewId, String kind, Instant openedAt, Instant deadline, boolean escalated, String timeInReview) {}
+
+    /**
+     * An appeal.
+     *
+     * @param appealId the appeal
+     * @param decisionId the denial appealed against
+     * @param statement the statement filed
+     * @param filedAt when
+     * @param outcome the appeal decision's outcome, once decided
+     * @param outcomeDecisionId the appeal decision
+     * @param decidedAt when it was decided
+     */
+    record Appeal(
+            String appealId,
+            String decisionId,
+            String statement,
+            Instant filedAt,
+            String outcome,
+            String outcomeDecisionId,
+            Instant decidedAt) {}
 }

@@ -1,5 +1,7 @@
 package org.sluice.crypto.manifest;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +25,8 @@ import org.sluice.events.delivery.PackageFormat;
  * @param sealedAt when the package was sealed
  * @param expiresAt when the package expires if not fetched
  * @param issuer the gateway that sealed and signed it
+ * @param auditReceipt the audit log's receipt of the approving decision, when the gateway obtained one
+ *     before sealing (absent from the JSON otherwise, so manifests without one keep their exact bytes)
  */
 public record Manifest(
         String schema,
@@ -35,11 +39,13 @@ public record Manifest(
         DecisionRef decision,
         Instant sealedAt,
         Instant expiresAt,
-        String issuer) {
+        String issuer,
+        @JsonInclude(JsonInclude.Include.NON_NULL) AuditReceipt auditReceipt) {
 
     /** The schema identifier of this version of the manifest. */
     public static final String SCHEMA = "https://sluice.example/manifest/v1";
 
+    @JsonCreator
     public Manifest {
         require(schema, "schema");
         require(transferId, "transferId");
@@ -52,6 +58,51 @@ public record Manifest(
         require(sealedAt, "sealedAt");
         require(expiresAt, "expiresAt");
         require(issuer, "issuer");
+    }
+
+    /** A manifest without an audit receipt. */
+    public Manifest(
+            String schema,
+            String transferId,
+            String packageId,
+            String partnerId,
+            DatasetRef dataset,
+            PlaintextRef plaintext,
+            PackageRef pkg,
+            DecisionRef decision,
+            Instant sealedAt,
+            Instant expiresAt,
+            String issuer) {
+        this(
+                schema,
+                transferId,
+                packageId,
+                partnerId,
+                dataset,
+                plaintext,
+                pkg,
+                decision,
+                sealedAt,
+                expiresAt,
+                issuer,
+                null);
+    }
+
+    /** The same manifest carrying an audit receipt. */
+    public Manifest withAuditReceipt(AuditReceipt receipt) {
+        return new Manifest(
+                schema,
+                transferId,
+                packageId,
+                partnerId,
+                dataset,
+                plaintext,
+                pkg,
+                decision,
+                sealedAt,
+                expiresAt,
+                issuer,
+                receipt);
     }
 
     /**

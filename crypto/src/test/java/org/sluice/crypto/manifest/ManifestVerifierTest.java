@@ -40,6 +40,33 @@ class ManifestVerifierTest {
     }
 
     @Test
+    void anAuditReceiptIsSignedWithTheManifestAndAbsentFromManifestsWithoutOne() throws Exception {
+        AuditReceipt receipt = new AuditReceipt(
+                "ev-1",
+                41,
+                "bGVhZg==",
+                "e30=",
+                42,
+                "cm9vdA==",
+                "sluice.example/audit\n42\ncm9vdA==\n",
+                java.util.List.of("aA=="));
+        Manifest withReceipt = MANIFEST.withAuditReceipt(receipt);
+        byte[] signed = SignedManifest.sign(withReceipt, GATEWAY).toJson();
+
+        assertThat(new String(SignedManifest.sign(MANIFEST, GATEWAY).toJson(), StandardCharsets.UTF_8))
+                .doesNotContain("auditReceipt");
+        assertThat(new String(signed, StandardCharsets.UTF_8)).contains("\"auditReceipt\":{\"checkpoint\":");
+        Manifest verified = PARTNER.verify(signed);
+        assertThat(verified.auditReceipt()).isEqualTo(receipt);
+        assertThat(verified).isEqualTo(withReceipt);
+
+        ObjectNode tampered = (ObjectNode) Json.mapper().readTree(signed);
+        ((ObjectNode) tampered.get("manifest").get("auditReceipt")).put("leafIndex", 40);
+        assertThatThrownBy(() -> PARTNER.verify(Json.mapper().writeValueAsBytes(tampered)))
+                .isInstanceOf(ManifestSignatureException.class);
+    }
+
+    @Test
     void manifestSignedByOtherKey() throws Exception {
         SigningKey other = SigningKey.generate();
         byte[] untrusted = SignedManifest.sign(MANIFEST, other).toJson();

@@ -113,9 +113,15 @@ public final class LocalStack implements AutoCloseable {
                     keyDirectory.resolve("gateway-signing.pem"),
                     SigningKey.generate().privateKeyPem(),
                     StandardCharsets.US_ASCII);
+            SigningKey checkpoints = SigningKey.generate();
             Files.writeString(
                     keyDirectory.resolve("audit-checkpoint.pem"),
-                    SigningKey.generate().privateKeyPem(),
+                    checkpoints.privateKeyPem(),
+                    StandardCharsets.US_ASCII);
+            // the gateway checks the checkpoints of the audit receipts it puts in manifests with it
+            Files.writeString(
+                    keyDirectory.resolve("audit-checkpoint.pub.pem"),
+                    checkpoints.publicKeyPem(),
                     StandardCharsets.US_ASCII);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the stack's keys", e);
@@ -162,6 +168,16 @@ public final class LocalStack implements AutoCloseable {
                         keyDirectory.resolve("gateway-signing.pem").toString());
                 env.put("SLUICE_GATEWAY_SIGNING_ISSUER", "gateway.local");
                 env.put("SLUICE_GATEWAY_POLICY_URL", uri(Service.POLICY).toString());
+                // manifests carry the audit receipt of their approval, asked for with a service token
+                env.put("SLUICE_GATEWAY_AUDIT_URL", uri(Service.AUDIT).toString());
+                env.put(
+                        "SLUICE_GATEWAY_AUDIT_TOKEN",
+                        tokens.issue("system:gateway", List.of("security-analyst"), null, null, Duration.ofDays(30)));
+                env.put(
+                        "SLUICE_GATEWAY_AUDIT_LOG_PUBLIC_KEY",
+                        keyDirectory.resolve("audit-checkpoint.pub.pem").toString());
+                env.put("SLUICE_GATEWAY_AUDIT_POLL_INTERVAL", "1s");
+                env.put("SLUICE_GATEWAY_AUDIT_RECEIPT_WAIT", "PT30S");
             }
             case POLICY -> {}
             case AUDIT ->

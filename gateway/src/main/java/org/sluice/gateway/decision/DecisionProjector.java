@@ -5,7 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
+import org.sluice.events.decision.DecisionSource;
 import org.sluice.events.decision.TransferDecided;
+import org.sluice.gateway.audit.AuditReceipts;
+import org.sluice.gateway.review.AppealRepository;
+import org.sluice.gateway.review.ReviewRepository;
 import org.sluice.gateway.sealing.PackageRetirement;
 import org.sluice.gateway.sealing.SealingService;
 import org.sluice.gateway.transfer.Lifecycle;
@@ -16,8 +20,9 @@ import org.sluice.platform.messaging.PoisonRecordException;
 
 /**
  * Applies a decision to the status projection: the decision is recorded (a later one supersedes an
- * earlier one), the state moves as {@link Lifecycle} says, and an approval is sealed in the same
- * transaction, so a crash anywhere leaves either all of it or none.
+ * earlier one), the review case it settles is closed and the appeal it decides gets its outcome, the state
+ * moves as {@link Lifecycle} says, and an approval is sealed in the same transaction, so a crash anywhere
+ * leaves either all of it or none.
  */
 @ApplicationScoped
 public class DecisionProjector {
@@ -25,13 +30,25 @@ public class DecisionProjector {
     private final TransferRepository transfers;
     private final SealingService sealing;
     private final PackageRetirement retirement;
+    private final ReviewRepository reviews;
+    private final AppealRepository appeals;
+    private final AuditReceipts receipts;
     private final MeterRegistry meters;
 
     public DecisionProjector(
-            TransferRepository transfers, SealingService sealing, PackageRetirement retirement, MeterRegistry meters) {
+            TransferRepository transfers,
+            SealingService sealing,
+            PackageRetirement retirement,
+            ReviewRepository reviews,
+            AppealRepository appeals,
+            AuditReceipts receipts,
+            MeterRegistry meters) {
+        this.receipts = receipts;
         this.transfers = transfers;
         this.sealing = sealing;
         this.retirement = retirement;
+        this.reviews = reviews;
+        this.appeals = appeals;
         this.meters = meters;
     }
 
@@ -48,6 +65,12 @@ public class DecisionProjector {
                     + transfer.institutionId());
         }
         transfers.recordDecision(transfer.id(), decided, decidedAt);
+        if (decided.reviewId() != null) {
+            reviews.closed(decided.reviewId(), transfer.id(), decided.decisionId(), decidedAt);
+        }
+        if (decided.source() == DecisionSource.APPEAL) {
+            appeals.decided(transfer.id(), decided.outcome(), decided.decisionId(), decidedAt);
+        }
         meters.counter("sluice.gateway.decisions", "outcome", decided.outcome().name())
                 .increment();
         Optional<TransferState> next = Lifecycle.afterDecision(transfer.state(), decided.outcome());
@@ -62,6 +85,7 @@ public class DecisionProjector {
             transfers.changeState(transfer.id(), next.get(), decidedAt, eventId);
         }
         if (next.get() == TransferState.APPROVED) {
+            receipts.expect(decided.decisionId(), transfer.id(), eventId, decidedAt);
             sealing.seal(transfer, decided);
         }
     }

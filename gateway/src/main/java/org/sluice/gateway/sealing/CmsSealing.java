@@ -20,6 +20,7 @@ import org.sluice.events.delivery.PackageFormat;
 import org.sluice.events.partner.PartnerStatus;
 import org.sluice.gateway.Ids;
 import org.sluice.gateway.Sha256;
+import org.sluice.gateway.audit.AuditReceipts;
 import org.sluice.gateway.partner.PartnerEntry;
 import org.sluice.gateway.partner.PartnerRepository;
 import org.sluice.gateway.partner.RegisteredKey;
@@ -49,6 +50,7 @@ public class CmsSealing {
     private final StagingKey stagingKey;
     private final SealingService sealing;
     private final Clock clock;
+    private final AuditReceipts receipts;
 
     public CmsSealing(
             TransferRepository transfers,
@@ -57,7 +59,9 @@ public class CmsSealing {
             PayloadStore store,
             StagingKey stagingKey,
             SealingService sealing,
-            Clock clock) {
+            Clock clock,
+            AuditReceipts receipts) {
+        this.receipts = receipts;
         this.transfers = transfers;
         this.partners = partners;
         this.staged = staged;
@@ -84,7 +88,11 @@ public class CmsSealing {
 
     private void seal(String transferId, RegisteredKey key) {
         Optional<StagedPayload> payload = staged.find(transferId);
-        if (payload.isEmpty()) {
+        boolean receiptAwaited = transfers
+                .find(transferId)
+                .map(t -> t.decision() != null && receipts.awaited(t.decision().decisionId()))
+                .orElse(true);
+        if (payload.isEmpty() || receiptAwaited) {
             return;
         }
         String packageId = Ids.pkg();

@@ -29,6 +29,7 @@ import org.sluice.events.transfer.Dataset;
 import org.sluice.gateway.GatewayConfig;
 import org.sluice.gateway.Ids;
 import org.sluice.gateway.Sha256;
+import org.sluice.gateway.audit.AuditReceipts;
 import org.sluice.gateway.partner.PartnerChanged;
 import org.sluice.gateway.partner.PartnerEntry;
 import org.sluice.gateway.partner.PartnerRepository;
@@ -47,7 +48,8 @@ import org.sluice.platform.outbox.Outbox;
  * Seals an approved transfer for its partner: the staged Crypt4GH header is read with the staging key and
  * re-encrypted for the partner's key valid today; the body stays as staged. The package (header, signed
  * manifest, metadata), state SEALED and {@code PackageSealed} are written in the caller's transaction.
- * Without an active partner and a valid key the transfer is held ({@code PackageHeld}).
+ * Without an active partner and a valid key the transfer is held ({@code PackageHeld}). While the audit
+ * receipt of the approval is awaited nothing is sealed; the manifest carries the receipt once obtained.
  */
 @ApplicationScoped
 public class SealingService {
@@ -67,6 +69,7 @@ public class SealingService {
     private final GatewayConfig config;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final AuditReceipts receipts;
 
     public SealingService(
             StagedPayloads staged,
@@ -80,7 +83,9 @@ public class SealingService {
             EventPublisher publisher,
             GatewayConfig config,
             Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            AuditReceipts receipts) {
+        this.receipts = receipts;
         this.staged = staged;
         this.store = store;
         this.stagingKey = stagingKey;
@@ -106,6 +111,9 @@ public class SealingService {
     }
 
     private Optional<PackageRecord> sealOrHold(TransferRecord transfer, TransferDecided approval) {
+        if (receipts.awaited(approval.decisionId())) {
+            return Optional.empty(); // sealed by the ReceiptCollector once the audit receipt is in (or given up)
+        }
         StagedPayload payload = staged.find(transfer.id())
                 .orElseThrow(() ->
                         new IllegalStateException("approved transfer " + transfer.id() + " has no staged payload"));
@@ -182,7 +190,7 @@ public class SealingService {
                 ? approval.validUntil()
                 : now.plus(config.packages().defaultValidity());
         Dataset dataset = transfer.request().dataset();
-        ManifestSigner.Signed manifest = manifests.sign(new Manifest(
+        Manifest unsigned = new Manifest(
                 Manifest.SCHEMA,
                 transfer.id(),
                 packageId,
@@ -203,7 +211,10 @@ public class SealingService {
                         approval.conditions().stream().map(Condition::code).toList()),
                 now,
                 expiresAt,
-                manifests.issuer()));
+                manifests.issuer());
+        ManifestSigner.Signed manifest = manifests.sign(receipts.receipt(approval.decisionId())
+                .map(unsigned::withAuditReceipt)
+                .orElse(unsigned));
         PackageRecord record = new PackageRecord(
                 packageId,
                 transfer.id(),

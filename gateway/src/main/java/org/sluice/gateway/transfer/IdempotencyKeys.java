@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.sluice.platform.problem.ProblemException;
 
 /** The {@code Idempotency-Key}s each institution used, with the digest of the body they came with. */
 @ApplicationScoped
@@ -22,10 +24,21 @@ public class IdempotencyKeys {
      */
     public record Used(String requestSha256, String transferId) {}
 
+    /** Printable ASCII, as RFC 9110 field values allow, of a sensible length. */
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[\\x21-\\x7E]{1,255}$");
+
     private final DataSource dataSource;
 
     public IdempotencyKeys(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /** Refuses (400 naming the header) a key that is not 1 to 255 printable ASCII characters. */
+    public static void requireWellFormed(String key) {
+        if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
+            throw ProblemException.invalidField(
+                    "Idempotency-Key", "pattern", "1 to 255 printable ASCII characters are expected");
+        }
     }
 
     /** What a key was used for, if it was. */

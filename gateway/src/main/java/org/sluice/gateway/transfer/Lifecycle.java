@@ -16,7 +16,7 @@ public final class Lifecycle {
      */
     public static Optional<TransferState> afterDecision(TransferState current, Outcome outcome) {
         return switch (current) {
-            case STAGED, IN_REVIEW, APPROVED, DENIED ->
+            case STAGED, IN_REVIEW, APPROVED, DENIED, APPEALED ->
                 Optional.of(
                         switch (outcome) {
                             case APPROVE, APPROVE_WITH_CONDITIONS -> TransferState.APPROVED;
@@ -27,5 +27,16 @@ public final class Lifecycle {
             case SEALED -> outcome == Outcome.DENY ? Optional.of(TransferState.WITHDRAWN) : Optional.empty();
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * The state a newly opened review case moves a transfer to: a staged transfer whose REVIEW decision
+     * has not arrived yet, or an appealed one, is now in review. Empty when nothing changes (already in
+     * review) or the case no longer matters (its decision arrived first, or the transfer moved on).
+     */
+    public static Optional<TransferState> afterReviewOpened(TransferState current) {
+        return current == TransferState.STAGED || current == TransferState.APPEALED
+                ? Optional.of(TransferState.IN_REVIEW)
+                : Optional.empty();
     }
 }

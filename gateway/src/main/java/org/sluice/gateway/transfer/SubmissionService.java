@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.sluice.events.Principal;
 import org.sluice.events.json.CanonicalJson;
 import org.sluice.events.schema.SchemaValidator;
@@ -27,9 +26,6 @@ import org.sluice.platform.problem.ProblemException;
  */
 @ApplicationScoped
 public class SubmissionService {
-
-    /** Printable ASCII, as RFC 9110 field values allow, of a sensible length. */
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[\\x21-\\x7E]{1,255}$");
 
     private final SchemaValidator schema = SchemaValidator.forSchema("TransferRequest.schema.json");
     private final TransferRepository transfers;
@@ -65,10 +61,7 @@ public class SubmissionService {
         String requestSha256 = canonicalSha256(body);
         if (idempotencyKey.isPresent()) {
             String key = idempotencyKey.get();
-            if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
-                throw ProblemException.invalidField(
-                        "Idempotency-Key", "pattern", "1 to 255 printable ASCII characters are expected");
-            }
+            IdempotencyKeys.requireWellFormed(key);
             Optional<IdempotencyKeys.Used> used = keys.find(institution, key);
             if (used.isPresent()) {
                 return replay(used.get(), requestSha256, key);

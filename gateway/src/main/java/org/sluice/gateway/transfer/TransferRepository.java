@@ -74,7 +74,8 @@ public class TransferRepository {
                     "SELECT COALESCE(SUM((t.request->'payload'->>'sizeBytes')::bigint), 0) FROM transfers t"
                             + " LEFT JOIN staged_payloads s ON s.transfer_id = t.transfer_id"
                             + " WHERE t.institution_id = ? AND s.purged_at IS NULL AND t.state IN ('RECEIVED',"
-                            + " 'STAGED', 'IN_REVIEW', 'APPROVED', 'DENIED', 'SEALED', 'FETCHED', 'ACKNOWLEDGED')")) {
+                            + " 'STAGED', 'IN_REVIEW', 'APPROVED', 'DENIED', 'APPEALED', 'SEALED', 'FETCHED',"
+                            + " 'ACKNOWLEDGED')")) {
                 ps.setString(1, institutionId);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();

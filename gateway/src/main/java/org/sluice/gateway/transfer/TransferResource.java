@@ -23,11 +23,12 @@ import java.net.URI;
 import java.util.Optional;
 import org.sluice.gateway.GatewayConfig;
 import org.sluice.gateway.JsonBody;
+import org.sluice.gateway.review.ReviewView;
 import org.sluice.platform.problem.ProblemException;
 import org.sluice.platform.security.CurrentPrincipal;
 import org.sluice.platform.security.Roles;
 
-/** The submitter API of transfers: submit, follow, cancel. */
+/** The submitter API of transfers: submit, follow, cancel (appeals: {@code review.AppealResource}). */
 @Path(TransferPaths.BASE)
 @RolesAllowed(Roles.SUBMITTER)
 @Produces(MediaType.APPLICATION_JSON)
@@ -84,8 +85,9 @@ public class TransferResource {
 
     /**
      * Server-sent events of the transfer's state changes: every change so far, then each new one, until it
-     * reaches a final state. Each event's id is its position, so a client reconnects with
-     * {@code Last-Event-ID} and misses nothing.
+     * reaches a final state ({@code state} events). Each of those has its position as id, so a client reconnects
+     * with {@code Last-Event-ID} and misses nothing. While in review, {@code review} events show the case:
+     * deadline, escalation and time in review.
      */
     @GET
     @Blocking
@@ -96,12 +98,19 @@ public class TransferResource {
         status.owned(id, principal.requireInstitution());
         long after = parseLastEventId(lastEventId);
         return events.follow(id, after)
-                .map(change -> sse.newEventBuilder()
-                        .id(Long.toString(change.seq()))
-                        .name("state")
-                        .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                        .data(HistoryEntry.class, change.entry())
-                        .build());
+                .map(item -> item.change() != null
+                        ? sse.newEventBuilder()
+                                .id(Long.toString(item.change().seq()))
+                                .name("state")
+                                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                                .data(HistoryEntry.class, item.change().entry())
+                                .build()
+                        // no id: a reconnecting client resumes after the last state change and is shown the case again
+                        : sse.newEventBuilder()
+                                .name("review")
+                                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                                .data(ReviewView.class, item.review())
+                                .build());
     }
 
     private static long parseLastEventId(String lastEventId) {

@@ -10,8 +10,10 @@ public enum TransferState {
     IN_REVIEW,
     /** Approved; waiting to be sealed (e.g. the partner has no valid key yet). */
     APPROVED,
-    /** Denied; nothing is delivered. */
+    /** Denied; nothing is delivered. The submitter may appeal. */
     DENIED,
+    /** The submitter appealed the denial; waiting for policy to open the appeal review. */
+    APPEALED,
     /** Sealed for the partner; the package can be fetched. */
     SEALED,
     /** The partner downloaded the whole package. */
@@ -32,6 +34,16 @@ public enum TransferState {
 
     /** Whether the submitter may still cancel: nothing has been sealed and it has not ended. */
     public boolean cancellable() {
-        return this == RECEIVED || this == STAGED || this == IN_REVIEW || this == APPROVED || this == DENIED;
+        return this == RECEIVED
+                || this == STAGED
+                || this == IN_REVIEW
+                || this == APPROVED
+                || this == DENIED
+                || this == APPEALED;
+    }
+
+    /** Whether the submitter may appeal: only a denial can be appealed. */
+    public boolean appealable() {
+        return this == DENIED;
     }
 }

@@ -1,6 +1,12 @@
 package org.sluice.gateway.transfer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.Optional;
+import org.sluice.gateway.review.AppealRepository;
+import org.sluice.gateway.review.AppealView;
+import org.sluice.gateway.review.ReviewRepository;
+import org.sluice.gateway.review.ReviewView;
 import org.sluice.gateway.sealing.PackageRepository;
 import org.sluice.gateway.sealing.PackageView;
 import org.sluice.platform.problem.ProblemException;
@@ -11,10 +17,21 @@ public class TransferStatus {
 
     private final TransferRepository transfers;
     private final PackageRepository packages;
+    private final ReviewRepository reviews;
+    private final AppealRepository appeals;
+    private final Clock clock;
 
-    public TransferStatus(TransferRepository transfers, PackageRepository packages) {
+    public TransferStatus(
+            TransferRepository transfers,
+            PackageRepository packages,
+            ReviewRepository reviews,
+            AppealRepository appeals,
+            Clock clock) {
         this.transfers = transfers;
         this.packages = packages;
+        this.reviews = reviews;
+        this.appeals = appeals;
+        this.clock = clock;
     }
 
     /** One of the institution's transfers; 404 for any other id. */
@@ -37,6 +54,15 @@ public class TransferStatus {
                 t.request(),
                 t.decision() == null ? null : DecisionView.of(t.decision(), t.decidedAt()),
                 transfers.history(t.id()),
-                packages.ofTransfer(t.id()).map(PackageView::of).orElse(null));
+                packages.ofTransfer(t.id()).map(PackageView::of).orElse(null),
+                review(t).orElse(null),
+                appeals.latest(t.id()).map(AppealView::of).orElse(null));
+    }
+
+    /** The open review case of a transfer that is IN_REVIEW, as of now. */
+    public Optional<ReviewView> review(TransferRecord t) {
+        return t.state() == TransferState.IN_REVIEW
+                ? reviews.open(t.id()).map(r -> ReviewView.of(r, clock.instant()))
+                : Optional.empty();
     }
 }

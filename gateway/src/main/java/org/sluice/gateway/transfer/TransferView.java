@@ -5,6 +5,8 @@ import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
 import org.sluice.events.transfer.TransferRequest;
+import org.sluice.gateway.review.AppealView;
+import org.sluice.gateway.review.ReviewView;
 import org.sluice.gateway.sealing.PackageView;
 
 /**
@@ -19,6 +21,8 @@ import org.sluice.gateway.sealing.PackageView;
  * @param decision the latest decision, once there is one
  * @param history every state it went through, with the event that announced it
  * @param pkg the sealed package, once sealed
+ * @param review the open review case while the transfer is IN_REVIEW: deadline and time in review
+ * @param appeal the latest appeal, with its outcome once decided
  */
 public record TransferView(
         String id,
@@ -29,4 +33,6 @@ public record TransferView(
         TransferRequest request,
         @Nullable DecisionView decision,
         List<HistoryEntry> history,
-        @JsonProperty("package") @Nullable PackageView pkg) {}
+        @JsonProperty("package") @Nullable PackageView pkg,
+        @Nullable ReviewView review,
+        @Nullable AppealView appeal) {}

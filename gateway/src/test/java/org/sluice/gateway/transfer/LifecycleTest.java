@@ -54,4 +54,22 @@ class LifecycleTest {
         assertThat(TransferState.SEALED.cancellable()).isFalse();
         assertThat(TransferState.CANCELLED.cancellable()).isFalse();
     }
+
+    @Test
+    void anAppealedTransferGoesIntoReviewAndItsDecisionMovesItOn() {
+        assertThat(TransferState.DENIED.appealable()).isTrue();
+        assertThat(TransferState.APPEALED.appealable()).isFalse();
+        assertThat(TransferState.SEALED.appealable()).isFalse();
+        assertThat(TransferState.APPEALED.cancellable()).isTrue();
+        assertThat(Lifecycle.afterReviewOpened(TransferState.APPEALED)).contains(TransferState.IN_REVIEW);
+        assertThat(Lifecycle.afterReviewOpened(TransferState.STAGED)).contains(TransferState.IN_REVIEW);
+        assertThat(Lifecycle.afterReviewOpened(TransferState.IN_REVIEW)).isEmpty();
+        assertThat(Lifecycle.afterReviewOpened(TransferState.DENIED)).isEmpty();
+        assertThat(Lifecycle.afterReviewOpened(TransferState.SEALED)).isEmpty();
+        // the appeal decision may arrive before the case is seen opening
+        assertThat(Lifecycle.afterDecision(TransferState.APPEALED, Outcome.APPROVE))
+                .contains(TransferState.APPROVED);
+        assertThat(Lifecycle.afterDecision(TransferState.APPEALED, Outcome.DENY))
+                .contains(TransferState.DENIED);
+    }
 }

@@ -1,0 +1,146 @@
+package org.sluice.gateway.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.sluice.crypto.manifest.AuditReceipt;
+import org.sluice.gateway.GatewayConfig;
+import org.sluice.gateway.StoredJson;
+
+/**
+ * The audit receipts of approvals, and the gate that keeps an approval from being sealed while its receipt
+ * is awaited. With no audit service configured nothing is awaited and manifests carry no receipt. Callers
+ * hold the transaction.
+ */
+@ApplicationScoped
+public class AuditReceipts {
+
+    /**
+     * A receipt still awaited.
+     *
+     * @param decisionId the approval
+     * @param transferId its transfer
+     * @param eventId the {@code TransferDecided} event whose receipt is asked for
+     * @param requestedAt since when it is awaited
+     */
+    public record Pending(String decisionId, String transferId, String eventId, Instant requestedAt) {}
+
+    private final DataSource dataSource;
+    private final boolean enabled;
+
+    public AuditReceipts(DataSource dataSource, GatewayConfig config) {
+        this.dataSource = dataSource;
+        this.enabled = config.audit().url().isPresent();
+    }
+
+    /** Whether approvals wait for their audit receipt. */
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** Starts awaiting the receipt of an approval (once per decision). */
+    public void expect(String decisionId, String transferId, String eventId, Instant at) {
+        if (!enabled) {
+            return;
+        }
+        update(
+                "INSERT INTO audit_receipts (decision_id, transfer_id, event_id, requested_at) VALUES (?, ?, ?, ?)"
+                        + " ON CONFLICT DO NOTHING",
+                decisionId,
+                transferId,
+                eventId,
+                Timestamp.from(at));
+    }
+
+    /** Whether sealing this approval must wait: its receipt is awaited, neither obtained nor given up. */
+    public boolean awaited(String decisionId) {
+        if (!enabled) {
+            return false;
+        }
+        return query(
+                        "SELECT 1 FROM audit_receipts WHERE decision_id = ? AND receipt IS NULL AND gave_up_at IS NULL",
+                        decisionId)
+                .isPresent();
+    }
+
+    /** The receipt obtained for an approval, if one was. */
+    public Optional<AuditReceipt> receipt(String decisionId) {
+        return query(
+                        "SELECT receipt::text FROM audit_receipts WHERE decision_id = ? AND receipt IS NOT NULL",
+                        decisionId)
+                .map(json -> StoredJson.read(json, AuditReceipt.class));
+    }
+
+    /** Records the receipt obtained. */
+    public void obtained(String decisionId, AuditReceipt receipt, Instant at) {
+        update(
+                "UPDATE audit_receipts SET receipt = ?::jsonb, obtained_at = ? WHERE decision_id = ?",
+                StoredJson.write(receipt),
+                Timestamp.from(at),
+                decisionId);
+    }
+
+    /** Records that no receipt will be waited for any more, and why. */
+    public void gaveUp(String decisionId, String why, Instant at) {
+        update(
+                "UPDATE audit_receipts SET gave_up_at = ?, gave_up_why = ? WHERE decision_id = ?",
+                Timestamp.from(at),
+                why,
+                decisionId);
+    }
+
+    /** The receipts awaited, oldest first. */
+    public List<Pending> pending(int limit) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT decision_id, transfer_id, event_id, requested_at FROM audit_receipts"
+                                + " WHERE receipt IS NULL AND gave_up_at IS NULL ORDER BY requested_at LIMIT ?")) {
+            ps.setInt(1, limit);
+            List<Pending> pending = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    pending.add(new Pending(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getTimestamp(4).toInstant()));
+                }
+            }
+            return pending;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the awaited audit receipts", e);
+        }
+    }
+
+    private Optional<String> query(String sql, String parameter) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, parameter);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read audit receipts", e);
+        }
+    }
+
+    private void update(String sql, Object... parameters) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setObject(i + 1, parameters[i]);
+            }
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record an audit receipt", e);
+        }
+    }
+}

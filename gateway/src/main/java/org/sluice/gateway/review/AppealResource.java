@@ -1,0 +1,62 @@
+package org.sluice.gateway.review;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.Optional;
+import org.sluice.gateway.GatewayConfig;
+import org.sluice.gateway.JsonBody;
+import org.sluice.gateway.transfer.TransferPaths;
+import org.sluice.gateway.transfer.TransferResource;
+import org.sluice.gateway.transfer.TransferStatus;
+import org.sluice.platform.security.CurrentPrincipal;
+import org.sluice.platform.security.Roles;
+
+/** {@code POST /api/v1/transfers/{id}/appeal}: the submitter appeals a denial with a statement. */
+@Path(TransferPaths.BASE + "/{id}/appeal")
+@RolesAllowed(Roles.SUBMITTER)
+@Produces(MediaType.APPLICATION_JSON)
+public class AppealResource {
+
+    private final AppealService appeals;
+    private final TransferStatus status;
+    private final CurrentPrincipal principal;
+    private final GatewayConfig config;
+
+    public AppealResource(
+            AppealService appeals, TransferStatus status, CurrentPrincipal principal, GatewayConfig config) {
+        this.appeals = appeals;
+        this.status = status;
+        this.principal = principal;
+        this.config = config;
+    }
+
+    /**
+     * Files the appeal: 202 with the transfer (APPEALED, its appeal attached), which policy now reviews; the
+     * same {@code Idempotency-Key} and body answer the same again, marked {@code Idempotent-Replayed}.
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response appeal(
+            @PathParam("id") String id, @HeaderParam("Idempotency-Key") String idempotencyKey, InputStream body) {
+        String institution = principal.requireInstitution();
+        AppealService.Filed filed = appeals.file(
+                id,
+                institution,
+                principal.get(),
+                JsonBody.read(body, config.limits().maxJsonBytes()),
+                Optional.ofNullable(idempotencyKey));
+        Response.ResponseBuilder response = Response.accepted(status.view(id, institution));
+        if (filed.replayed()) {
+            response.header(TransferResource.REPLAYED_HEADER, "true");
+        }
+        return response.build();
+    }
+}
