@@ -431,6 +431,12 @@ final class FakeGateway implements AutoCloseable {
     }
 
     private void download(HttpExchange exchange, ServedPackage p, String range) throws IOException {
+        String accept = headersOf(exchange, "Accept");
+        if (accept != null && !accept.contains("application/octet-stream") && !accept.contains("*/*")) {
+            // what the real gateway (JAX-RS content negotiation) answers a client that does not accept the bytes
+            problem(exchange, 406, "not-acceptable", "Not Acceptable", "Accept: " + accept);
+            return;
+        }
         long total = p.bytes().length;
         long first = 0;
         Matcher m = range == null ? null : RANGE.matcher(range);

@@ -104,10 +104,13 @@ public final class GatewayClient {
     }
 
     /**
-     * GETs a streamed body; the caller reads it, and calls {@link #refusal} for a status it does not handle.
+     * GETs a streamed binary body (a package); the caller reads it, and calls {@link #refusal} for a status it does
+     * not handle.
      */
     public HttpResponse<InputStream> open(String path, Map<String, String> headers) throws IOException {
-        HttpRequest.Builder request = timed(path).GET();
+        HttpRequest.Builder request = timed(path)
+                .setHeader("Accept", "application/octet-stream, application/problem+json")
+                .GET();
         headers.forEach(request::header);
         return send(request.build());
     }
