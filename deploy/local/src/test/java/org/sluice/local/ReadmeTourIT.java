@@ -57,17 +57,20 @@ class ReadmeTourIT {
                 .findFirst()
                 .orElseThrow();
         Path plain = out.resolve("chr20.vcf");
-        sluice(
+        Run fetch = sluice(
                 partner,
                 "package",
                 "fetch",
                 packageId,
                 "--key",
                 "deploy/local/demo/keys/p-charite.sec",
+                "--audit-key",
+                stack.stateDirectory().resolve("keys/audit-checkpoint.pub.pem").toString(),
                 "--out",
                 plain.toString(),
                 "--keep",
                 "--ack");
+        assertThat(fetch.out() + fetch.err()).contains("signature checked");
         byte[] original = Files.readAllBytes(ROOT.resolve(VCF));
         assertThat(Files.readAllBytes(plain)).isEqualTo(original);
 
