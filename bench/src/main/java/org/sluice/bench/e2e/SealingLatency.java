@@ -36,7 +36,8 @@ import org.sluice.local.StackOptions;
  * transfer being SEALED (the PackageSealed event on the broker), for 1 MiB payloads over N transfers on
  * the local stack; next to the raw Kafka produce-to-consume round trip on the same broker in the same
  * run. Run from the project root after {@code mvn -B install -DskipTests}:
- * {@code java -cp bench/target/benchmarks.jar org.sluice.bench.e2e.SealingLatency [transfers]}.
+ * {@code java -cp bench/target/benchmarks.jar org.sluice.bench.e2e.SealingLatency [transfers [no-receipts]]}
+ * ({@code no-receipts}: the gateway seals without waiting for the audit receipt of the approval).
  */
 public final class SealingLatency {
 
@@ -47,13 +48,23 @@ public final class SealingLatency {
 
     public static void main(String[] args) throws Exception {
         int transfers = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        boolean receipts = !(args.length > 1 && args[1].equals("no-receipts"));
         Path root =
                 Path.of(System.getProperty("sluice.root", ".")).toAbsolutePath().normalize();
         StackOptions options = StackOptions.defaults(root).withStateDirectory(root.resolve(".sluice/bench"));
+        if (!receipts) {
+            // an empty value unsets the key: the gateway seals without waiting for the audit receipt
+            options = options.withEnvironment(Map.of("SLUICE_GATEWAY_AUDIT_URL", ""));
+        }
         try (LocalStack stack = LocalStack.start(options)) {
             List<Double> kafka = rawKafkaRoundTrips(stack.kafkaBootstrapServers(), transfers);
             List<Double> sealing = sealingLatencies(stack, transfers);
-            System.out.printf(Locale.ROOT, "%d transfers of %d bytes%n", transfers, PAYLOAD_BYTES);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%d transfers of %d bytes, manifests %s the audit receipt%n",
+                    transfers,
+                    PAYLOAD_BYTES,
+                    receipts ? "with" : "without");
             report("upload complete -> SEALED", sealing);
             report("raw Kafka produce -> consume (acks=all)", kafka);
             System.out.printf(

@@ -185,6 +185,7 @@ public final class LocalStack implements AutoCloseable {
                         "SLUICE_AUDIT_CHECKPOINT_KEY_FILE",
                         keyDirectory.resolve("audit-checkpoint.pem").toString());
         }
+        env.putAll(options.environment());
         return env;
     }
 

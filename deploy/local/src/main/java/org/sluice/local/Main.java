@@ -94,7 +94,7 @@ public final class Main {
                             + "; options: --gateway-port N --policy-port N --audit-port N --state DIR --no-demo");
             }
         }
-        return new StackOptions(options.projectRoot(), options.stateDirectory(), ports, demo);
+        return new StackOptions(options.projectRoot(), options.stateDirectory(), ports, demo, options.environment());
     }
 
     private static String value(String[] args, int i) {

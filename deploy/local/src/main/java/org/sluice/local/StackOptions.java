@@ -11,8 +11,19 @@ import java.util.Map;
  * @param stateDirectory where broker, database, payloads, keys and logs live (wiped at start)
  * @param ports the HTTP port of each service
  * @param seedDemoData whether to load the demo world
+ * @param environment configuration given to every service on top of the stack's own (e.g. for a benchmark)
  */
-public record StackOptions(Path projectRoot, Path stateDirectory, Map<Service, Integer> ports, boolean seedDemoData) {
+public record StackOptions(
+        Path projectRoot,
+        Path stateDirectory,
+        Map<Service, Integer> ports,
+        boolean seedDemoData,
+        Map<String, String> environment) {
+
+    public StackOptions {
+        ports = Map.copyOf(ports);
+        environment = Map.copyOf(environment);
+    }
 
     /** The defaults: ports 8080-8082, state under {@code .sluice/local}, demo data loaded. */
     public static StackOptions defaults(Path projectRoot) {
@@ -20,17 +31,24 @@ public record StackOptions(Path projectRoot, Path stateDirectory, Map<Service, I
         for (Service s : Service.values()) {
             ports.put(s, s.defaultPort());
         }
-        return new StackOptions(projectRoot, projectRoot.resolve(".sluice/local"), ports, true);
+        return new StackOptions(projectRoot, projectRoot.resolve(".sluice/local"), ports, true, Map.of());
     }
 
     /** The same options with other ports. */
     public StackOptions withPorts(Map<Service, Integer> newPorts) {
-        return new StackOptions(projectRoot, stateDirectory, Map.copyOf(newPorts), seedDemoData);
+        return new StackOptions(projectRoot, stateDirectory, newPorts, seedDemoData, environment);
     }
 
     /** The same options with another state directory. */
     public StackOptions withStateDirectory(Path directory) {
-        return new StackOptions(projectRoot, directory, ports, seedDemoData);
+        return new StackOptions(projectRoot, directory, ports, seedDemoData, environment);
+    }
+
+    /** The same options with this configuration (environment variables) added for every service. */
+    public StackOptions withEnvironment(Map<String, String> added) {
+        Map<String, String> all = new java.util.HashMap<>(environment);
+        all.putAll(added);
+        return new StackOptions(projectRoot, stateDirectory, ports, seedDemoData, all);
     }
 
     /** The demo data folder. */
