@@ -28,7 +28,8 @@ class ReviewRulesTest {
                 .isEqualTo(RiskLevel.HIGH);
         assertThat(ReviewRules.risk("NON_HUMAN", "CN", List.of(), DUAL_USE, CONCERN, CODES))
                 .isEqualTo(RiskLevel.HIGH);
-        assertThat(ReviewRules.risk("HUMAN_INDIVIDUAL", "US", List.of("POSSIBLE_DENIED_PARTY"), DUAL_USE, CONCERN, CODES))
+        assertThat(ReviewRules.risk(
+                        "HUMAN_INDIVIDUAL", "US", List.of("POSSIBLE_DENIED_PARTY"), DUAL_USE, CONCERN, CODES))
                 .isEqualTo(RiskLevel.HIGH);
         assertThat(ReviewRules.risk("NON_HUMAN", "SE", List.of("FIRST_TRANSFER_TO_PARTNER"), DUAL_USE, CONCERN, CODES))
                 .isEqualTo(RiskLevel.STANDARD);
@@ -74,7 +75,8 @@ class ReviewRulesTest {
     }
 
     private static CastVote vote(ReviewRules.Reviewer r, Vote v) {
-        return new CastVote("rv-1", r.id(), r.senior(), v, "because", List.of(), List.of(), false, false, Instant.EPOCH);
+        return new CastVote(
+                "rv-1", r.id(), r.senior(), v, "because", List.of(), List.of(), false, false, Instant.EPOCH);
     }
 
     private static ReviewCase aCase(RiskLevel risk, boolean escalated, List<String> excluded) {
