@@ -120,7 +120,7 @@ async function loadQueue(fresh) {
 
 // ---- one case
 
-async function openCase(reviewId) {
+async function openCase(reviewId, focus = true) {
   const d = await api('/api/v1/reviews/' + encodeURIComponent(reviewId));
   current = reviewId;
   const c = d.reviewCase;
@@ -162,17 +162,19 @@ async function openCase(reviewId) {
   for (const v of d.votes) li(votes, v.reviewer + (v.senior ? ' (senior)' : '') + ': ' + v.vote + ' - ' + v.justification);
   $('case').hidden = false;
   $('case-heading').textContent = 'Case of transfer ' + c.transferId;
-  $('case-heading').focus();
-  say('Case ' + c.reviewId + ' opened.');
+  if (focus) {
+    $('case-heading').focus();
+    say('Case ' + c.reviewId + ' opened.');
+  }
 }
 
 async function act(what, path, body) {
   if (!current) return;
   try {
     const c = await api('/api/v1/reviews/' + encodeURIComponent(current) + path, { method: 'POST', body: body || {} });
-    await openCase(current);
-    say(what + ': case ' + c.reviewId + ' is ' + c.status + (c.claimedBy ? ', claimed by ' + c.claimedBy : '') + '.');
     await loadQueue(true);
+    await openCase(current, false);
+    say(what + ': case ' + c.reviewId + ' is ' + c.status + (c.claimedBy ? ', claimed by ' + c.claimedBy : '') + '.');
     return c;
   } catch (e) {
     say(what + ' refused: ' + e.message);
