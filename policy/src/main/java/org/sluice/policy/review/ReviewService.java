@@ -279,7 +279,10 @@ public class ReviewService implements ReviewQueue {
      */
     @Transactional
     public ReviewCase vote(String reviewId, Ballot ballot, Principal by) {
-        ReviewCase c = cases.lock(reviewId).orElseThrow(() -> ProblemException.notFound("review case " + reviewId));
+        ReviewCase seen = cases.find(reviewId).orElseThrow(() -> ProblemException.notFound("review case " + reviewId));
+        // the transfer's row before the case's: the order engine decisions take them in, so they never deadlock
+        transfers.lock(seen.transferId());
+        ReviewCase c = cases.lock(reviewId).orElseThrow();
         requireOpen(c);
         requireHolder(c, by);
         List<CastVote> votes = new ArrayList<>(cases.votes(reviewId));

@@ -78,6 +78,18 @@ class ReviewFlowTest {
                 .then()
                 .statusCode(200)
                 .body("items.reviewId", hasItem(id));
+        given().auth()
+                .oauth2(Tokens.reviewer(REVIEWER))
+                .get("/api/v1/reviews?minAge=P1D&country=SE&limit=200")
+                .then()
+                .statusCode(200)
+                .body("items.reviewId", org.hamcrest.Matchers.not(hasItem(id)));
+        given().auth()
+                .oauth2(Tokens.reviewer(REVIEWER))
+                .get("/api/v1/reviews?risk=SEVERE&minAge=soon")
+                .then()
+                .statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItems("risk", "minAge"));
         Response detail = given().auth().oauth2(Tokens.reviewer(REVIEWER)).get("/api/v1/reviews/" + id);
         assertThat(detail.statusCode()).isEqualTo(200);
         assertThat(detail.jsonPath().getList("reasons.code", String.class)).contains("FIRST_TRANSFER_TO_PARTNER");
