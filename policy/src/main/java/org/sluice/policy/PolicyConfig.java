@@ -3,6 +3,7 @@ package org.sluice.policy;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Configuration of the policy service. */
@@ -26,6 +27,9 @@ public interface PolicyConfig {
     /** Limits on what callers may send. */
     LimitsConfig limits();
 
+    /** Human review of REVIEW decisions and appeals. */
+    ReviewConfig review();
+
     interface BundleConfig {
         /** Classpath folder of the bundle activated at first start when none is active yet. */
         @WithDefault("bundles/default")
@@ -47,6 +51,40 @@ public interface PolicyConfig {
         /** A token of an entity name that occurs in at most this many list names counts as distinctive. */
         @WithDefault("3")
         int distinctiveMaxNames();
+    }
+
+    interface ReviewConfig {
+        /** How long a STANDARD-risk case may wait for its decision before it escalates to senior reviewers. */
+        @WithDefault("P3D")
+        Duration standardDeadline();
+
+        /** How long a HIGH-risk (four-eyes) case may wait before it escalates. */
+        @WithDefault("P1D")
+        Duration highDeadline();
+
+        /** The deadline senior reviewers get once a case escalated. */
+        @WithDefault("P1D")
+        Duration escalatedDeadline();
+
+        /** Reason codes that make a case HIGH risk (four-eyes). */
+        @WithDefault("POSSIBLE_DENIED_PARTY,COUNTRY_OF_CONCERN_BULK")
+        List<String> highRiskCodes();
+
+        /** Name of the active bundle's table of controlled data categories (HIGH risk). */
+        @WithDefault("dual_use_categories")
+        String controlledCategoriesTable();
+
+        /** Name of the active bundle's table of countries of concern (HIGH risk as destinations). */
+        @WithDefault("countries_of_concern")
+        String countriesOfConcernTable();
+
+        /** How often overdue cases are looked for and escalated (a Quarkus scheduler interval, e.g. {@code 1m}). */
+        @WithDefault("1m")
+        String sweepInterval();
+
+        /** Largest page of the queue a caller may ask for. */
+        @WithDefault("200")
+        int maxPageSize();
     }
 
     interface LimitsConfig {

@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,6 +24,7 @@ import org.sluice.events.decision.TransferDecided;
 import org.sluice.events.transfer.TransferRequested;
 import org.sluice.platform.messaging.EventPublisher;
 import org.sluice.platform.outbox.Outbox;
+import org.sluice.platform.problem.ProblemException;
 import org.sluice.policy.PolicyConfig;
 import org.sluice.policy.bundle.BundleService;
 import org.sluice.policy.engine.CompiledBundle;
@@ -94,8 +97,25 @@ public class DecisionService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<TransferDecided> onRequested(String eventId, TransferRequested requested) {
+        return onRequested(eventId, requested, null);
+    }
+
+    /**
+     * Decides a new request once, remembering who submitted it (a submitter may not review its own
+     * transfer).
+     *
+     * @param submittedBy the principal id of the request event's actor, null when unknown
+     * @return the decision, empty when the transfer was known
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<TransferDecided> onRequested(String eventId, TransferRequested requested, String submittedBy) {
         if (!transfers.insert(
-                requested.transferId(), requested.institutionId(), requested.request(), eventId, clock.instant())) {
+                requested.transferId(),
+                requested.institutionId(),
+                requested.request(),
+                eventId,
+                clock.instant(),
+                submittedBy)) {
             LOG.infof(
                     "transfer %s is known already; request event %s not decided again",
                     requested.transferId(), eventId);
@@ -112,6 +132,7 @@ public class DecisionService {
             transfers.markCancelled(transferId);
             quota.held(transferId).keySet().forEach(licenceId -> quota.release(transferId, licenceId));
             verifications.withdrawOpen(transferId);
+            reviews.close(transferId, "transfer cancelled");
         }
     }
 
@@ -137,6 +158,11 @@ public class DecisionService {
         if (result.outcome() == previous.outcome() && result.codes().equals(previous.codes())) {
             return Optional.empty();
         }
+        if ((previous.source() == DecisionSource.REVIEW || previous.source() == DecisionSource.APPEAL)
+                && result.outcome() != Outcome.DENY) {
+            // people settled it: only a new ground for denial (an embargo, a confirmed party) reopens it
+            return Optional.empty();
+        }
         return Optional.of(decide(
                 t.get(),
                 derivedId("reevaluation:" + trigger, transferId),
@@ -145,24 +171,90 @@ public class DecisionService {
                 actor));
     }
 
-    private TransferDecided decide(
-            Transfers.Transfer t, String decisionId, DecisionSource source, String supersedes, Principal actor) {
-        Instant now = clock.instant();
+    /**
+     * Settles a transfer as reviewers decided it: the bundle is evaluated again for the current reasons
+     * and the licence quota an approval consumes (charged exactly as for an engine approval), the
+     * reviewers' conditions are added to the engine's, and {@code TransferDecided} is published.
+     *
+     * @param vote the reviewers' outcome: APPROVE (with conditions when there are any) or DENY
+     * @param reviewerConditions conditions the reviewers attached to an approval
+     * @param source REVIEW or APPEAL
+     * @param reviewId the case
+     * @throws org.sluice.platform.problem.ProblemException 409 when the transfer was cancelled or an
+     *     approval's licence quota no longer fits
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public TransferDecided settle(
+            String transferId,
+            String decisionId,
+            Outcome vote,
+            List<Condition> reviewerConditions,
+            DecisionSource source,
+            String reviewId,
+            Principal actor) {
+        Transfers.Transfer t = transfers.lock(transferId).orElseThrow();
+        if (t.cancelled()) {
+            throw ProblemException.conflict(
+                    "transfer-cancelled", "Transfer cancelled", "transfer " + transferId + " was cancelled");
+        }
+        Evaluated e = evaluate(t);
+        List<Condition> conditions = new ArrayList<>();
+        Outcome outcome = vote;
+        if (vote.isApproval()) {
+            conditions.addAll(e.result().conditions());
+            conditions.addAll(reviewerConditions);
+            outcome = conditions.isEmpty() ? Outcome.APPROVE : Outcome.APPROVE_WITH_CONDITIONS;
+        }
+        return record(t, e, decisionId, outcome, conditions, source, reviewId, t.latestDecision(), actor);
+    }
+
+    private record Evaluated(
+            Map<String, Long> held, DecisionInputs inputs, EngineResult result, CompiledBundle bundle) {}
+
+    private Evaluated evaluate(Transfers.Transfer t) {
         Map<String, Long> held = quota.held(t.transferId());
         CompiledBundle bundle = bundles.active();
         Timer.Sample sample = Timer.start(meters);
-        DecisionInputs inputs = assembler.assemble(t.institutionId(), t.request(), now, true, held);
+        DecisionInputs inputs = assembler.assemble(t.institutionId(), t.request(), clock.instant(), true, held);
         EngineResult result = bundle.evaluate(inputs);
         sample.stop(evaluation);
+        return new Evaluated(held, inputs, result, bundle);
+    }
+
+    private TransferDecided decide(
+            Transfers.Transfer t, String decisionId, DecisionSource source, String supersedes, Principal actor) {
+        Evaluated e = evaluate(t);
+        return record(t, e, decisionId, e.result().outcome(), e.result().conditions(), source, null, supersedes, actor);
+    }
+
+    /** Charges or gives back quota for the outcome, stores the decision and publishes it. */
+    private TransferDecided record(
+            Transfers.Transfer t,
+            Evaluated e,
+            String decisionId,
+            Outcome outcome,
+            List<Condition> conditions,
+            DecisionSource source,
+            String reviewId,
+            String supersedes,
+            Principal actor) {
+        Instant now = clock.instant();
+        EngineResult result = e.result();
         long bytes = t.request().payload().sizeBytes();
-        for (String licenceId : held.keySet()) {
-            if (!result.outcome().isApproval() || !result.quotaCharges().contains(licenceId)) {
+        for (String licenceId : e.held().keySet()) {
+            if (!outcome.isApproval() || !result.quotaCharges().contains(licenceId)) {
                 quota.release(t.transferId(), licenceId);
             }
         }
-        if (result.outcome().isApproval()) {
+        if (outcome.isApproval()) {
             for (String licenceId : result.quotaCharges()) {
-                if (!held.containsKey(licenceId) && !quota.charge(t.transferId(), licenceId, bytes, decisionId)) {
+                if (!e.held().containsKey(licenceId) && !quota.charge(t.transferId(), licenceId, bytes, decisionId)) {
+                    if (source == DecisionSource.REVIEW || source == DecisionSource.APPEAL) {
+                        throw ProblemException.conflict(
+                                "quota-exhausted",
+                                "Licence quota exhausted",
+                                "the quota of licence " + licenceId + " no longer fits transfer " + t.transferId());
+                    }
                     // the rows were locked while evaluating, so this means the licence changed underneath
                     throw new IllegalStateException(
                             "quota of " + licenceId + " no longer fits transfer " + t.transferId());
@@ -178,24 +270,26 @@ public class DecisionService {
                 t.request().destination().partnerId(),
                 t.request().destination().country(),
                 t.request().dataset().category(),
-                result.outcome(),
+                outcome,
                 result.reasons(),
-                result.conditions(),
-                bundle.bundle().ref(),
+                conditions,
+                e.bundle().bundle().ref(),
                 source,
-                null,
+                reviewId,
                 supersedes,
-                result.outcome().isApproval() ? now.plus(config.approvalValidity()) : null);
-        decisions.insert(decided, inputs, now);
+                outcome.isApproval() ? now.plus(config.approvalValidity()) : null);
+        decisions.insert(decided, e.inputs(), now);
         transfers.setLatestDecision(t.transferId(), decisionId);
-        if (result.outcome().isApproval()) {
+        if (outcome.isApproval()) {
             openVerifications(decided, now);
         }
         outbox.add(publisher.event(decisionId, actor, decided));
-        if (result.outcome() == Outcome.REVIEW) {
-            reviews.open(decided, inputs);
+        if (outcome == Outcome.REVIEW) {
+            reviews.open(decided, e.inputs());
+        } else if (source == DecisionSource.ENGINE || source == DecisionSource.REEVALUATION) {
+            reviews.close(t.transferId(), "decided again by the engine: " + outcome);
         }
-        meters.counter("sluice.policy.decisions", "outcome", result.outcome().name(), "source", source.name())
+        meters.counter("sluice.policy.decisions", "outcome", outcome.name(), "source", source.name())
                 .increment();
         return decided;
     }

@@ -31,6 +31,7 @@ public class Transfers {
      * @param fetched the partner has fetched its package (no longer re-evaluated)
      * @param acknowledged the partner acknowledged it
      * @param latestDecision the decision in force
+     * @param submittedBy the principal who submitted it, null when unknown
      */
     public record Transfer(
             String transferId,
@@ -41,7 +42,8 @@ public class Transfers {
             boolean cancelled,
             boolean fetched,
             boolean acknowledged,
-            String latestDecision) {
+            String latestDecision,
+            String submittedBy) {
 
         /** Whether a change of policy inputs may still change its decision. */
         public boolean open() {
@@ -51,17 +53,24 @@ public class Transfers {
 
     /** Records a new transfer; false if it was known already. */
     public boolean insert(
-            String transferId, String institutionId, TransferRequest request, String eventId, Instant at) {
+            String transferId,
+            String institutionId,
+            TransferRequest request,
+            String eventId,
+            Instant at,
+            String submittedBy) {
         try {
             return jdbc.update(
                             "INSERT INTO transfers (transfer_id, institution_id, partner_id, request, request_event_id,"
-                                    + " received_at) VALUES (?, ?, ?, ?::jsonb, ?, ?) ON CONFLICT (transfer_id) DO NOTHING",
+                                    + " received_at, submitted_by) VALUES (?, ?, ?, ?::jsonb, ?, ?, ?)"
+                                    + " ON CONFLICT (transfer_id) DO NOTHING",
                             transferId,
                             institutionId,
                             request.destination().partnerId(),
                             Json.mapper().writeValueAsString(request),
                             eventId,
-                            at)
+                            at,
+                            submittedBy)
                     == 1;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -124,6 +133,7 @@ public class Transfers {
                 rs.getBoolean("cancelled"),
                 rs.getBoolean("fetched"),
                 rs.getBoolean("acknowledged"),
-                rs.getString("latest_decision"));
+                rs.getString("latest_decision"),
+                rs.getString("submitted_by"));
     }
 }

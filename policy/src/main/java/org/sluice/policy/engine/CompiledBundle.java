@@ -285,7 +285,8 @@ public final class CompiledBundle {
         Outcome outcome =
                 Outcome.combineAll(reasons.stream().map(Reason::effect).toList());
         List<String> charges = List.of();
-        if (outcome.isApproval() && quotaCharges != null) {
+        // also for REVIEW: what a reviewer's approval consumes is the same as the engine's would be
+        if (outcome != Outcome.DENY && quotaCharges != null) {
             try {
                 charges = ((Collection<?>) quotaCharges.eval(resolver))
                         .stream().map(String::valueOf).distinct().toList();

@@ -16,7 +16,8 @@ import org.sluice.events.decision.RuleRef;
  * @param reasons every matched rule, in bundle order
  * @param conditions obligations of an approval
  * @param notMatched rules evaluated that did not match
- * @param quotaCharges ids of the licences whose quota an approval consumes (empty unless approved)
+ * @param quotaCharges ids of the licences whose quota an approval consumes (for APPROVE and for REVIEW,
+ *     which a reviewer may approve; empty for DENY)
  */
 public record EngineResult(
         Outcome outcome,
