@@ -1,11 +1,13 @@
 package org.sluice.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,8 @@ class ReadmeTourIT {
 
     @Test
     void theTourWorksAsWritten(LocalStack stack) throws Exception {
-        Path out = Files.createDirectories(Path.of("target", "tour").toAbsolutePath());
+        Path out = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "tour-")
+                .toAbsolutePath();
         Map<String, String> submitter = env(stack, "SUBMITTER_UMCU");
 
         Run precheck = sluice(
@@ -103,6 +106,54 @@ class ReadmeTourIT {
         assertThat(sluice(submitter, "transfer", "status", denied, "--wait").out())
                 .contains("DENIED")
                 .contains("EMBARGOED_DESTINATION");
+
+        Map<String, String> rivm = env(stack, "SUBMITTER_RIVM");
+        String reviewed = sluice(
+                        rivm,
+                        "transfer",
+                        "create",
+                        "--request",
+                        "cli/examples/request-rivm-p-karolinska.json",
+                        "--file",
+                        VCF,
+                        "--upload",
+                        "--quiet")
+                .out()
+                .strip();
+        assertThat(sluice(rivm, "transfer", "status", reviewed, "--wait").out())
+                .contains("IN_REVIEW")
+                .contains("FIRST_TRANSFER_TO_PARTNER")
+                .contains("deadline");
+        approveAsReviewer(new Api(stack), reviewed);
+        assertThat(sluice(rivm, "transfer", "status", reviewed, "--wait").out())
+                .contains("SEALED")
+                .contains("by REVIEW");
+    }
+
+    /** What the reviewer does in the console, through the same API: find the case, claim it, approve it. */
+    private static void approveAsReviewer(Api api, String transferId) {
+        String reviewId = await().atMost(Duration.ofMinutes(1))
+                .until(
+                        () -> Api.json(api.as(Service.POLICY, "REVIEWER").get("/api/v1/reviews?limit=200"))
+                                .path("items")
+                                .findParents("transferId")
+                                .stream()
+                                .filter(c -> c.path("transferId").asText().equals(transferId))
+                                .map(c -> c.path("reviewId").asText())
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+        api.as(Service.POLICY, "REVIEWER")
+                .post("/api/v1/reviews/" + reviewId + "/claim")
+                .then()
+                .statusCode(200);
+        api.as(Service.POLICY, "REVIEWER")
+                .contentType("application/json")
+                .body("{\"vote\": \"APPROVE\", \"justification\": \"Reference assemblies of a pathogen; partner"
+                        + " checked.\"}")
+                .post("/api/v1/reviews/" + reviewId + "/decision")
+                .then()
+                .statusCode(200);
     }
 
     private static Map<String, String> env(LocalStack stack, String user) {
