@@ -78,15 +78,7 @@ public class DecisionBench {
 
     private void screen(String name, String country, String role, List<ScreeningHit> hits) {
         for (ScreeningIndex.Hit h : list.screen(name, country)) {
-            hits.add(new ScreeningHit(
-                    h.matchClass(),
-                    h.entry().entryId(),
-                    h.entry().listId(),
-                    h.score(),
-                    name,
-                    h.listedName(),
-                    role,
-                    h.relation()));
+            hits.add(h.asScreeningHit(name, role));
         }
     }
 }

@@ -148,7 +148,14 @@ public final class ScreeningIndex {
      * @param score 0..1 similarity of the two names (Dice over characters, fuzzy tokens weighted)
      * @param relation how they resemble each other
      */
-    public record Hit(String matchClass, ListEntry entry, String listedName, double score, String relation) {}
+    public record Hit(String matchClass, ListEntry entry, String listedName, double score, String relation) {
+
+        /** This hit as the engine sees it: which name in which role of the request matched. */
+        public ScreeningHit asScreeningHit(String screenedName, String role) {
+            return new ScreeningHit(
+                    matchClass, entry.entryId(), entry.listId(), score, screenedName, listedName, role, relation);
+        }
+    }
 
     private void screenAs(List<String> query, boolean entity, String name, String country, Map<String, Hit> best) {
         if (query.isEmpty()) {

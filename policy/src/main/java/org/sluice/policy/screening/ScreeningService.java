@@ -131,15 +131,7 @@ public class ScreeningService {
                         .anyMatch(x -> x.entryId().equals(h.entry().entryId())
                                 && x.screenedName().equals(name));
                 if (!seen) {
-                    hits.add(new ScreeningHit(
-                            h.matchClass(),
-                            h.entry().entryId(),
-                            h.entry().listId(),
-                            h.score(),
-                            name,
-                            h.listedName(),
-                            role,
-                            h.relation()));
+                    hits.add(h.asScreeningHit(name, role));
                 }
             }
         }
