@@ -80,7 +80,10 @@ public interface GatewayConfig {
         @WithDefault("262144")
         int maxJsonBytes();
 
-        /** How long a resumable upload may sit idle before it is discarded with what it received. */
+        /**
+         * How long a resumable upload may sit idle before it is discarded with what it received; until then
+         * it survives restarts and any replica continues it.
+         */
         @WithDefault("PT1H")
         Duration uploadIdleTimeout();
     }
@@ -162,8 +165,8 @@ public interface GatewayConfig {
         Duration defaultValidity();
 
         /**
-         * How often expired packages are purged and held approvals retried (a key that became valid by date);
-         * the scheduler reads it as {@code sluice.gateway.packages.housekeeping-interval}.
+         * How often expired packages and held approvals whose validity ended are purged, and held approvals
+         * retried (a key that became valid by date); the scheduler reads it as {@code sluice.gateway.packages.housekeeping-interval}.
          */
         @WithDefault("1m")
         Duration housekeepingInterval();

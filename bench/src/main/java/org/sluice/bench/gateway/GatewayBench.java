@@ -37,7 +37,8 @@ import org.sluice.events.transfer.Category;
  * </ul>
  *
  * Run: {@code java -cp bench/target/benchmarks.jar org.sluice.bench.gateway.GatewayBench
- * gateway/target/quarkus-app/quarkus-run.jar ../shared/fixtures [largeBytes [heap]]}.
+ * gateway/target/quarkus-app/quarkus-run.jar ../shared/fixtures [largeBytes [heap [largeRuns]]]}: e.g.
+ * {@code 8589934592 128m 1} uploads, seals and downloads one 8 GiB payload.
  */
 public final class GatewayBench {
 
@@ -52,17 +53,20 @@ public final class GatewayBench {
         Path fixtures = Path.of(args[1]);
         long large = args.length > 2 ? Long.parseLong(args[2]) : 4L << 30;
         String heap = args.length > 3 ? args[3] : "128m";
+        int largeRuns = args.length > 4 ? Integer.parseInt(args[4]) : LARGE_REPS;
         try (BenchStack stack = BenchStack.start(jar, fixtures, heap)) {
-            new GatewayBench(heap).run(stack, fixtures, large);
+            new GatewayBench(heap, largeRuns).run(stack, fixtures, large);
         }
     }
 
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String heap;
+    private final int largeRuns;
 
-    private GatewayBench(String heap) {
+    private GatewayBench(String heap, int largeRuns) {
         this.heap = heap;
+        this.largeRuns = largeRuns;
     }
 
     private void run(BenchStack stack, Path fixtures, long large) throws Exception {
@@ -88,7 +92,7 @@ public final class GatewayBench {
         List<Long> largeSeal = new ArrayList<>();
         List<Double> uploadMbps = new ArrayList<>();
         String largeTransfer = null;
-        for (int i = 0; i < LARGE_REPS; i++) {
+        for (int i = 0; i < largeRuns; i++) {
             String id = stack.submit(large, largeSha);
             long start = System.nanoTime();
             stack.upload(id, () -> new Synthetic(large, 11), large);
@@ -111,6 +115,7 @@ public final class GatewayBench {
                 staticMbps.add(download(files.uri(), null));
             }
         }
+        long peakRssAfterDownloads = stack.peakRssBytes();
 
         StringBuilder out = new StringBuilder();
         out.append(String.format(
@@ -135,9 +140,15 @@ public final class GatewayBench {
                 Locale.ROOT,
                 "gateway RSS: idle %d MiB, peak during %d large uploads %d MiB (%d MB)%n",
                 idleRss >> 20,
-                LARGE_REPS,
+                largeRuns,
                 peakRss >> 20,
                 peakRss / 1_000_000));
+        out.append(String.format(
+                Locale.ROOT,
+                "gateway RSS: peak after %d large downloads %d MiB (%d MB)%n",
+                DOWNLOAD_REPS,
+                peakRssAfterDownloads >> 20,
+                peakRssAfterDownloads / 1_000_000));
         out.append(String.format(Locale.ROOT, "upload throughput (MB/s): %s%n", format(uploadMbps)));
         out.append(String.format(
                 Locale.ROOT,

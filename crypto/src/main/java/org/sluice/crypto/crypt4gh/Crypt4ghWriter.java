@@ -25,6 +25,16 @@ public final class Crypt4ghWriter {
         return new EncryptingOutputStream(sink, dataKey);
     }
 
+    /**
+     * Continues the body of a Crypt4GH file under the data key of {@code header} (read with the writer's own
+     * key): {@code sink} already holds the header and whole segments, and receives the next segment first.
+     * Used to resume an interrupted write without rewriting what is already there; nonces are random per
+     * segment, so continuing under the same key is as safe as one uninterrupted write.
+     */
+    public static OutputStream resume(OutputStream sink, Crypt4ghHeader header) {
+        return new EncryptingOutputStream(sink, header.dataKeys().get(0).clone());
+    }
+
     /** Bytes of the body (the data segments) for a plaintext of the given size. */
     public static long bodyLength(long plaintextBytes) {
         long segments = (plaintextBytes + SEGMENT_BYTES - 1) / SEGMENT_BYTES;

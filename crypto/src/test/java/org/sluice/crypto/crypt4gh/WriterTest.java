@@ -44,6 +44,26 @@ class WriterTest {
     }
 
     @Test
+    void aWriteCutAfterWholeSegmentsContinuesUnderTheSameHeader() throws Exception {
+        byte[] plaintext = C4gh.payload(3 * 65_536 + 100);
+        ByteArrayOutputStream first = new ByteArrayOutputStream();
+        OutputStream cut = Crypt4ghWriter.encrypt(first, GATEWAY, List.of(GATEWAY.publicKey()));
+        cut.write(plaintext, 0, 2 * 65_536 + 5); // the 5 bytes past the second segment stay buffered, then are lost
+        byte[] kept = first.toByteArray();
+        assertThat(kept).hasSize(124 + 2 * 65_564);
+
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        file.writeBytes(kept);
+        Crypt4ghHeader header = Crypt4ghHeader.read(new java.io.ByteArrayInputStream(kept), GATEWAY);
+        try (OutputStream resumed = Crypt4ghWriter.resume(file, header)) {
+            resumed.write(plaintext, 2 * 65_536, plaintext.length - 2 * 65_536);
+        }
+
+        assertThat(file.size()).isEqualTo(124 + Crypt4ghWriter.bodyLength(plaintext.length));
+        assertThat(C4gh.decrypt(file.toByteArray(), GATEWAY)).isEqualTo(plaintext);
+    }
+
+    @Test
     void theEmptyPlaintextIsTheHeaderAlone() throws Exception {
         assertThat(C4gh.encrypt(new byte[0], GATEWAY, CHARITE.publicKey())).hasSize(124);
     }

@@ -8,8 +8,8 @@ import org.sluice.gateway.transfer.TransferRepository;
 import org.sluice.gateway.transfer.TransferState;
 
 /**
- * Periodically expires packages whose approval ran out, seals held approvals whose partner key became
- * valid, and seals approvals for CMS partners (whose packages are re-encrypted whole, off the consumer).
+ * Periodically expires packages and held approvals whose validity ran out, seals held approvals whose
+ * partner key became valid, and seals approvals for CMS partners (whose packages are re-encrypted whole, off the consumer).
  */
 @ApplicationScoped
 public class Housekeeping {

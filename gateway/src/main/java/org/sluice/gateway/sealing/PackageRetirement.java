@@ -9,6 +9,8 @@ import org.sluice.events.Event;
 import org.sluice.events.decision.TransferDecided;
 import org.sluice.events.delivery.PackageExpired;
 import org.sluice.events.delivery.PackageWithdrawn;
+import org.sluice.gateway.GatewayConfig;
+import org.sluice.gateway.Ids;
 import org.sluice.gateway.staging.StagedPayload;
 import org.sluice.gateway.staging.StagingArea;
 import org.sluice.gateway.transfer.TransferRecord;
@@ -33,6 +35,7 @@ public class PackageRetirement {
     private final Outbox outbox;
     private final EventPublisher publisher;
     private final Clock clock;
+    private final GatewayConfig config;
 
     public PackageRetirement(
             PackageRepository packages,
@@ -40,13 +43,15 @@ public class PackageRetirement {
             StagingArea staging,
             Outbox outbox,
             EventPublisher publisher,
-            Clock clock) {
+            Clock clock,
+            GatewayConfig config) {
         this.packages = packages;
         this.transfers = transfers;
         this.staging = staging;
         this.outbox = outbox;
         this.publisher = publisher;
         this.clock = clock;
+        this.config = config;
     }
 
     /** Withdraws a sealed, unfetched transfer's package after a denial; the caller holds the transfer's lock. */
@@ -67,8 +72,10 @@ public class PackageRetirement {
     }
 
     /**
-     * Expires every available package whose expiry has passed. An unfetched one expires the transfer
-     * ({@code PackageExpired}, state EXPIRED); a fetched one only has its data purged. Returns how many.
+     * Expires every available package whose expiry has passed, and every held approval (approved, never
+     * sealed, e.g. for want of a valid partner key) whose validity ended. An unfetched package, or a held
+     * approval, expires the transfer ({@code PackageExpired}, state EXPIRED); a fetched package only has its
+     * data purged. Returns how many.
      */
     public int expireDue() {
         int expired = 0;
@@ -76,7 +83,43 @@ public class PackageRetirement {
             QuarkusTransaction.requiringNew().run(() -> expire(due));
             expired++;
         }
+        for (String partnerId : transfers.partnersWithState(TransferState.APPROVED)) {
+            for (String transferId : transfers.idsInState(partnerId, TransferState.APPROVED)) {
+                if (QuarkusTransaction.requiringNew().call(() -> expireHeld(transferId))) {
+                    expired++;
+                }
+            }
+        }
         return expired;
+    }
+
+    /** When an approval's validity ends: its {@code validUntil}, else the default validity after the decision. */
+    Instant validityEnd(TransferDecided approval, Instant decidedAt) {
+        return approval.validUntil() != null
+                ? approval.validUntil()
+                : decidedAt.plus(config.packages().defaultValidity());
+    }
+
+    private boolean expireHeld(String transferId) {
+        TransferRecord held = transfers.lock(transferId).orElseThrow();
+        Instant now = clock.instant();
+        if (held.state() != TransferState.APPROVED
+                || held.decision() == null
+                || !held.decision().outcome().isApproval()
+                || packages.ofTransfer(transferId).isPresent()) {
+            return false;
+        }
+        Instant decidedAt = held.decidedAt() != null ? held.decidedAt() : held.updatedAt();
+        if (validityEnd(held.decision(), decidedAt).isAfter(now)) {
+            return false;
+        }
+        staging.purge(transferId);
+        // no package was ever sealed: the event names a fresh package id that no package carries
+        Event<PackageExpired> event =
+                publisher.event(SealingService.GATEWAY, new PackageExpired(transferId, Ids.pkg(), held.partnerId()));
+        outbox.add(event);
+        transfers.changeState(transferId, TransferState.EXPIRED, now, event.id());
+        return true;
     }
 
     private void retire(PackageRecord p, PackageStatus status) {

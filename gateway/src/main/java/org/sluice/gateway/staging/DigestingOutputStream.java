@@ -30,6 +30,12 @@ final class DigestingOutputStream extends FilterOutputStream {
         count = 0;
     }
 
+    /** Continues hashing and counting from a state reached earlier (e.g. by re-reading what was written). */
+    void resumeDigest(MessageDigest reached, long counted) {
+        digest = reached;
+        count = counted;
+    }
+
     /** Hex SHA-256 of what was written since {@link #startDigest()}. */
     String sha256() {
         return Sha256.hex(digest);

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class FilesystemPayloadStore implements PayloadStore {
 
+    private static final Pattern PENDING = Pattern.compile("^[a-z0-9._-]+\\.part$");
     private static final Pattern KEY = Pattern.compile("^[a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._-]*)*$");
 
     private final Path objects;
@@ -35,6 +36,34 @@ public final class FilesystemPayloadStore implements PayloadStore {
         Path temp = pending.resolve(key.replace('/', '_') + "." + UUID.randomUUID() + ".part");
         FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         return new FilePendingObject(target, temp, channel);
+    }
+
+    @Override
+    public PendingObject resume(String key, String ref, long length) throws IOException {
+        Path target = path(key);
+        Path temp = pendingPath(ref);
+        FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+        try {
+            if (channel.size() < length) {
+                throw new IOException("pending object " + ref + " has " + channel.size() + " bytes, not " + length);
+            }
+            channel.truncate(length);
+            channel.position(length);
+            return new FilePendingObject(target, temp, channel);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public InputStream openPending(String ref) throws IOException {
+        return Files.newInputStream(pendingPath(ref));
+    }
+
+    @Override
+    public boolean deletePending(String ref) throws IOException {
+        return Files.deleteIfExists(pendingPath(ref));
     }
 
     @Override
@@ -65,10 +94,12 @@ public final class FilesystemPayloadStore implements PayloadStore {
     }
 
     @Override
-    public void discardPending(java.time.Instant cutoff) throws IOException {
+    public void discardPending(java.time.Instant cutoff, java.util.function.Predicate<String> inUse)
+            throws IOException {
         try (var files = Files.list(pending)) {
             for (Path file : (Iterable<Path>) files::iterator) {
-                if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
+                if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)
+                        && !inUse.test(file.getFileName().toString())) {
                     Files.deleteIfExists(file);
                 }
             }
@@ -83,12 +114,21 @@ public final class FilesystemPayloadStore implements PayloadStore {
         return objects.resolve(key);
     }
 
+    /** The file of a pending object, refusing refs that could leave the pending directory. */
+    private Path pendingPath(String ref) {
+        if (ref == null || !PENDING.matcher(ref).matches() || ref.contains("..")) {
+            throw new IllegalArgumentException("not a pending object: " + ref);
+        }
+        return pending.resolve(ref);
+    }
+
     private static final class FilePendingObject implements PendingObject {
         private final Path target;
         private final Path temp;
         private final FileChannel channel;
         private final OutputStream stream;
         private boolean committed;
+        private boolean detached;
 
         FilePendingObject(Path target, Path temp, FileChannel channel) {
             this.target = target;
@@ -100,6 +140,22 @@ public final class FilesystemPayloadStore implements PayloadStore {
         @Override
         public OutputStream stream() {
             return stream;
+        }
+
+        @Override
+        public String ref() {
+            return temp.getFileName().toString();
+        }
+
+        @Override
+        public void sync() throws IOException {
+            channel.force(true);
+        }
+
+        @Override
+        public void detach() throws IOException {
+            detached = true;
+            channel.close();
         }
 
         @Override
@@ -124,7 +180,7 @@ public final class FilesystemPayloadStore implements PayloadStore {
         @Override
         public void close() throws IOException {
             channel.close();
-            if (!committed) {
+            if (!committed && !detached) {
                 Files.deleteIfExists(temp);
             }
         }

@@ -58,6 +58,7 @@ public class UploadService {
     private final PayloadStore store;
     private final StagingKey stagingKey;
     private final UploadSessions sessions;
+    private final UploadRecords uploads;
     private final Outbox outbox;
     private final EventPublisher publisher;
     private final Clock clock;
@@ -70,6 +71,7 @@ public class UploadService {
             PayloadStore store,
             StagingKey stagingKey,
             UploadSessions sessions,
+            UploadRecords uploads,
             Outbox outbox,
             EventPublisher publisher,
             Clock clock,
@@ -79,6 +81,7 @@ public class UploadService {
         this.store = store;
         this.stagingKey = stagingKey;
         this.sessions = sessions;
+        this.uploads = uploads;
         this.outbox = outbox;
         this.publisher = publisher;
         this.clock = clock;
@@ -143,15 +146,17 @@ public class UploadService {
         if (contentLength.isPresent() && contentLength.getAsLong() < declared.sizeBytes()) {
             throw PayloadMismatchException.size(declared.sizeBytes(), contentLength.getAsLong());
         }
-        sessions.end(transfer.id()); // a whole upload replaces an unfinished chunked one
-        try (UploadSession session = open(transfer)) {
-            long before = session.received();
-            boolean withinDeclared = session.append(body, declared.sizeBytes(), clock.instant());
-            uploadedBytes.increment(session.received() - before);
-            if (!withinDeclared) {
-                throw PayloadMismatchException.oversize(declared.sizeBytes());
+        try (UploadSessions.Lease lease = sessions.lease(transfer.id())) {
+            lease.discard(); // a whole upload replaces an unfinished chunked one
+            try (UploadSession session = open(transfer)) {
+                long before = session.received();
+                boolean withinDeclared = session.append(body, declared.sizeBytes(), clock.instant(), () -> {});
+                uploadedBytes.increment(session.received() - before);
+                if (!withinDeclared) {
+                    throw PayloadMismatchException.oversize(declared.sizeBytes());
+                }
+                return new Staged(stage(transfer, actor, session, declared));
             }
-            return new Staged(stage(transfer, actor, session, declared));
         }
     }
 
@@ -172,28 +177,26 @@ public class UploadService {
                     "length",
                     "the range has " + range.length() + " bytes, the body " + contentLength.getAsLong());
         }
-        UploadSession session = sessions.find(transfer.id()).orElse(null);
-        if (session == null || range.first() == 0 && session.received() > 0) {
-            if (range.first() != 0) {
-                throw offsetMismatch(transfer.id(), 0, range.first());
+        try (UploadSessions.Lease lease = sessions.lease(transfer.id())) {
+            UploadSession session = lease.current().orElse(null);
+            if (session == null || range.first() == 0 && session.received() > 0) {
+                if (range.first() != 0) {
+                    throw offsetMismatch(transfer.id(), 0, range.first());
+                }
+                session = lease.start();
             }
-            session = open(transfer);
-            sessions.keep(transfer.id(), session);
-        }
-        if (!session.lock().tryLock()) {
-            throw ProblemException.conflict(
-                    "upload-in-progress", "Upload in progress", "another request is writing this payload right now");
-        }
-        try {
             if (range.first() != session.received()) {
                 throw offsetMismatch(transfer.id(), session.received(), range.first());
             }
             long before = session.received();
             boolean withinRange;
             try {
-                withinRange = session.append(body, range.length(), clock.instant());
+                withinRange = session.append(body, range.length(), clock.instant(), lease::checkpoint);
             } finally {
                 uploadedBytes.increment(session.received() - before);
+                if (session.received() < declared.sizeBytes()) {
+                    lease.checkpoint(); // also when the body broke off: what arrived is kept
+                }
             }
             if (!withinRange) {
                 throw ProblemException.invalidField(
@@ -204,11 +207,12 @@ public class UploadService {
             }
             try {
                 return new Staged(stage(transfer, actor, session, declared));
+            } catch (RuntimeException | IOException e) {
+                lease.discard(); // verified as a whole and refused: the upload starts again from 0
+                throw e;
             } finally {
-                sessions.end(transfer.id());
+                lease.finished();
             }
-        } finally {
-            session.lock().unlock();
         }
     }
 
@@ -250,6 +254,7 @@ public class UploadService {
             throw new UncheckedIOException("cannot store the staged payload of " + transfer.id(), e);
         }
         staged.insert(payload);
+        uploads.delete(transfer.id());
         Event<TransferRequested> requested = publisher.event(
                 actor, new TransferRequested(transfer.id(), transfer.institutionId(), transfer.request()));
         outbox.add(requested);

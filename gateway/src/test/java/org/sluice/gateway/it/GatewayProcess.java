@@ -83,6 +83,17 @@ final class GatewayProcess implements AutoCloseable {
         return new GatewayProcess(kafka, database, gateway, store);
     }
 
+    /** Kills the gateway (SIGKILL, as a crash would) and starts it again with the same configuration and store. */
+    void killAndRestart() {
+        gateway.kill();
+        gateway.start(Duration.ofMinutes(2));
+    }
+
+    /** The staged (committed) object of a transfer in the gateway's payload store. */
+    Path stagedFile(String transferId) {
+        return store.resolve("objects/staged/" + transferId + ".c4gh");
+    }
+
     URI uri(String path) {
         return gateway.uri(path);
     }

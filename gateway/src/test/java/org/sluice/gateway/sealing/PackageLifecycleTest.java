@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.sluice.gateway.GatewayApi.UMCU;
 
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,10 +28,14 @@ import org.sluice.gateway.GatewayApi;
 import org.sluice.gateway.GatewayTestResource;
 import org.sluice.testsupport.Fixtures;
 import org.sluice.testsupport.KafkaTestClient;
+import org.sluice.testsupport.MutableClock;
 import org.sluice.testsupport.Tokens;
 
 @QuarkusTest
 class PackageLifecycleTest {
+
+    @Inject
+    PackageRetirement retirement;
 
     private final KafkaTestClient kafka = KafkaTestClient.ofTestBroker();
     private byte[] payload;
@@ -64,6 +72,55 @@ class PackageLifecycleTest {
 
         var status = GatewayApi.awaitState(UMCU, id, "SEALED");
         assertThat(status.getString("package.recipientKeyId")).isEqualTo("lakeside-2026");
+    }
+
+    @Test
+    void aHeldApprovalExpiresAtTheEndOfItsValidityAndItsDataIsPurged() {
+        MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        QuarkusMock.installMockForType(clock, Clock.class);
+        String partner = "p-held-" + UUID.randomUUID().toString().substring(0, 8);
+        GatewayApi.registerPartner(
+                partner, "CA", List.of(GatewayApi.key("lakeside-2020", "p-lakeside", "2020-01-01", "2025-01-31")));
+        String id = GatewayApi.staged(partner, "CA", payload);
+        TransferDecided approval = GatewayApi.decision(id, partner, "CA", Outcome.APPROVE);
+        GatewayApi.decide(new TransferDecided(
+                approval.transferId(),
+                approval.decisionId(),
+                approval.institutionId(),
+                approval.partnerId(),
+                approval.destinationCountry(),
+                approval.category(),
+                approval.outcome(),
+                approval.reasons(),
+                approval.conditions(),
+                approval.bundle(),
+                approval.source(),
+                null,
+                null,
+                clock.instant().plus(Duration.ofDays(2))));
+        kafka.readUntil(
+                Topic.TRANSFER_DELIVERY.topicName(),
+                r -> id.equals(r.key()) && r.event().data() instanceof PackageHeld,
+                Duration.ofSeconds(30));
+
+        clock.advance(Duration.ofDays(2).minusMinutes(1));
+        retirement.expireDue();
+        assertThat(GatewayApi.transfer(UMCU, id).getString("state")).isEqualTo("APPROVED");
+        assertThat(stagedFile(id)).exists();
+
+        clock.advance(Duration.ofMinutes(1));
+        var status = GatewayApi.awaitState(UMCU, id, "EXPIRED");
+        assertThat(status.getString("package")).isNull();
+        assertThat(stagedFile(id)).doesNotExist();
+        var expired = kafka.readUntil(
+                Topic.TRANSFER_DELIVERY.topicName(),
+                r -> id.equals(r.key()) && r.event().data() instanceof PackageExpired,
+                Duration.ofSeconds(30));
+        assertThat(expired.get(expired.size() - 1)
+                        .event()
+                        .dataAs(PackageExpired.class)
+                        .partnerId())
+                .isEqualTo(partner);
     }
 
     @Test

@@ -49,6 +49,36 @@ class FilesystemPayloadStoreTest {
     }
 
     @Test
+    void aDetachedPendingObjectIsContinuedFromAGivenLengthByAnotherWriter() throws Exception {
+        FilesystemPayloadStore store = new FilesystemPayloadStore(root);
+        String ref;
+        try (PayloadStore.PendingObject object = store.create("staged/tr-2.c4gh")) {
+            object.stream().write("hello wor-garbage".getBytes(StandardCharsets.US_ASCII));
+            object.sync();
+            ref = object.ref();
+            object.detach();
+        }
+        try (InputStream in = store.openPending(ref)) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("hello wor-garbage");
+        }
+        assertThat(store.exists("staged/tr-2.c4gh")).isFalse();
+
+        try (PayloadStore.PendingObject object = store.resume("staged/tr-2.c4gh", ref, 9)) {
+            object.stream().write("ld".getBytes(StandardCharsets.US_ASCII));
+            object.commit();
+        }
+
+        try (InputStream in = store.open("staged/tr-2.c4gh", 0)) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("hello world");
+        }
+        assertThat(Files.list(root.resolve("pending"))).isEmpty();
+        assertThatThrownBy(() -> store.resume("staged/tr-2.c4gh", ref, 0))
+                .isInstanceOf(java.nio.file.NoSuchFileException.class);
+        assertThatThrownBy(() -> store.openPending("../objects/staged/tr-2.c4gh"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void keysCannotLeaveTheStore() throws Exception {
         FilesystemPayloadStore store = new FilesystemPayloadStore(root);
 
