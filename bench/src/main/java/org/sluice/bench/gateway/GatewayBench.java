@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.sluice.embedded.SyntheticPayload;
 import org.sluice.events.Event;
 import org.sluice.events.Principal;
 import org.sluice.events.decision.BundleRef;
@@ -73,29 +74,29 @@ public final class GatewayBench {
         stack.registerPartner(Files.readString(fixtures.resolve("keys/p-charite.pub"), StandardCharsets.US_ASCII));
         long idleRss = stack.rssBytes();
 
-        String smallSha = sha256(new Synthetic(SMALL, 7));
+        String smallSha = sha256(new SyntheticPayload(SMALL, 7));
         for (int i = 0; i < WARM_UP; i++) {
             String id = stack.submit(SMALL, smallSha);
-            stack.upload(id, () -> new Synthetic(SMALL, 7), SMALL);
+            stack.upload(id, () -> new SyntheticPayload(SMALL, 7), SMALL);
             sealMillis(stack, id);
         }
         BenchStack.Timer sealing = stack.sealingTimer();
         List<Long> smallSeal = new ArrayList<>();
         for (int i = 0; i < SMALL_REPS; i++) {
             String id = stack.submit(SMALL, smallSha);
-            stack.upload(id, () -> new Synthetic(SMALL, 7), SMALL);
+            stack.upload(id, () -> new SyntheticPayload(SMALL, 7), SMALL);
             smallSeal.add(sealMillis(stack, id));
         }
         BenchStack.Timer afterSmall = stack.sealingTimer();
 
-        String largeSha = sha256(new Synthetic(large, 11));
+        String largeSha = sha256(new SyntheticPayload(large, 11));
         List<Long> largeSeal = new ArrayList<>();
         List<Double> uploadMbps = new ArrayList<>();
         String largeTransfer = null;
         for (int i = 0; i < largeRuns; i++) {
             String id = stack.submit(large, largeSha);
             long start = System.nanoTime();
-            stack.upload(id, () -> new Synthetic(large, 11), large);
+            stack.upload(id, () -> new SyntheticPayload(large, 11), large);
             uploadMbps.add(mbPerSecond(large, System.nanoTime() - start));
             largeSeal.add(sealMillis(stack, id));
             largeTransfer = id;

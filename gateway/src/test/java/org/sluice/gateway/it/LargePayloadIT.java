@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sluice.crypto.crypt4gh.Crypt4ghKeyPair;
 import org.sluice.crypto.crypt4gh.Crypt4ghReader;
+import org.sluice.embedded.SyntheticPayload;
 import org.sluice.events.Event;
 import org.sluice.events.Principal;
 import org.sluice.events.decision.BundleRef;

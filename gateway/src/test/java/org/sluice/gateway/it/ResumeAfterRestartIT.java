@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sluice.crypto.crypt4gh.Crypt4ghKeyPair;
 import org.sluice.crypto.crypt4gh.Crypt4ghReader;
+import org.sluice.embedded.SyntheticPayload;
 import org.sluice.events.json.Json;
 import org.sluice.gateway.GatewayApi;
 import org.sluice.testsupport.Tokens;

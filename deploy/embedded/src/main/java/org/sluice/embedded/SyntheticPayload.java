@@ -1,17 +1,21 @@
-package org.sluice.gateway.it;
+package org.sluice.embedded;
 
 import java.io.InputStream;
 import java.util.SplittableRandom;
 
-/** A deterministic, incompressible payload of any size, generated as it is read (nothing is held in memory). */
-final class SyntheticPayload extends InputStream {
+/**
+ * A deterministic, incompressible payload of any size, generated as it is read (nothing is held in memory, nothing
+ * touches the disk): the same size and seed give the same bytes whatever buffer sizes the reader uses. For tests
+ * and benchmarks of large transfers.
+ */
+public final class SyntheticPayload extends InputStream {
 
     private final SplittableRandom random;
     private long remaining;
     private long word;
     private int wordBytes;
 
-    SyntheticPayload(long size, long seed) {
+    public SyntheticPayload(long size, long seed) {
         this.remaining = size;
         this.random = new SplittableRandom(seed);
     }
