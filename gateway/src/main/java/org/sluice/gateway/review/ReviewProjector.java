@@ -42,7 +42,7 @@ public class ReviewProjector {
             LOG.debugf("review %s of %s was settled before it was seen opening", opened.reviewId(), transfer.id());
             return;
         }
-        Optional<TransferState> next = Lifecycle.afterReviewOpened(transfer.state());
+        Optional<TransferState> next = Lifecycle.afterReviewOpened(transfer.state(), opened.kind());
         if (next.isPresent()) {
             transfers.changeState(transfer.id(), next.get(), openedAt, eventId);
         }

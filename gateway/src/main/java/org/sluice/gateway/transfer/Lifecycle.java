@@ -2,6 +2,7 @@ package org.sluice.gateway.transfer;
 
 import java.util.Optional;
 import org.sluice.events.decision.Outcome;
+import org.sluice.events.review.ReviewKind;
 
 /** How decisions move a transfer: the pure rules of the status projection. */
 public final class Lifecycle {
@@ -30,12 +31,13 @@ public final class Lifecycle {
     }
 
     /**
-     * The state a newly opened review case moves a transfer to: a staged transfer whose REVIEW decision
-     * has not arrived yet, or an appealed one, is now in review. Empty when nothing changes (already in
-     * review) or the case no longer matters (its decision arrived first, or the transfer moved on).
+     * The state a newly opened review case moves a transfer to: an appealed transfer is in review once its
+     * appeal case opens. A case opened for a REVIEW decision changes nothing: that decision, which travels on
+     * another topic and may arrive later, moves the transfer, so a transfer is never shown in review without the
+     * reasons it is there for.
      */
-    public static Optional<TransferState> afterReviewOpened(TransferState current) {
-        return current == TransferState.STAGED || current == TransferState.APPEALED
+    public static Optional<TransferState> afterReviewOpened(TransferState current, ReviewKind kind) {
+        return kind == ReviewKind.APPEAL && current == TransferState.APPEALED
                 ? Optional.of(TransferState.IN_REVIEW)
                 : Optional.empty();
     }

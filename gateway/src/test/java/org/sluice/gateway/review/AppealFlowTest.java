@@ -288,6 +288,39 @@ class AppealFlowTest {
         appeal(UMCU, id, Map.of("statement", "new evidence"), null).then().statusCode(202);
     }
 
+    @Test
+    void aCaseSeenBeforeItsDecisionLeavesTheTransferStagedUntilTheDecisionBringsItsReasons() {
+        String id = GatewayApi.staged("p-charite", "DE", vcf);
+        String reviewId = "rv-" + UUID.randomUUID();
+        publish(
+                opened(
+                        reviewId,
+                        id,
+                        ReviewKind.DECISION,
+                        "dc-" + UUID.randomUUID(),
+                        Instant.now().plusSeconds(600)),
+                Instant.now());
+        // a later event of the same consumer marks when the early opening was surely applied
+        String otherId = GatewayApi.staged("p-charite", "DE", vcf);
+        Event<TransferDecided> marker = GatewayApi.decide(otherId, "p-charite", "DE", Outcome.REVIEW);
+        publish(
+                opened(
+                        "rv-" + UUID.randomUUID(),
+                        otherId,
+                        ReviewKind.DECISION,
+                        marker.data().decisionId(),
+                        Instant.now().plusSeconds(60)),
+                Instant.now());
+        awaitReview(otherId);
+        assertThat(GatewayApi.transfer(UMCU, id).getString("state")).isEqualTo("STAGED");
+
+        GatewayApi.decide(id, "p-charite", "DE", Outcome.REVIEW, "FIRST_TRANSFER_TO_PARTNER");
+        JsonPath status = awaitReview(id);
+        assertThat(status.getString("state")).isEqualTo("IN_REVIEW");
+        assertThat(status.getString("review.reviewId")).isEqualTo(reviewId);
+        assertThat(status.getList("decision.reasons.code")).containsExactly("FIRST_TRANSFER_TO_PARTNER");
+    }
+
     private static Response appeal(String institution, String id, Map<String, String> body, String key) {
         var request = given().auth()
                 .oauth2(Tokens.submitter(institution))

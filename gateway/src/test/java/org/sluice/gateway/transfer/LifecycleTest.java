@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.sluice.events.decision.Outcome;
+import org.sluice.events.review.ReviewKind;
 
 class LifecycleTest {
 
@@ -61,11 +62,17 @@ class LifecycleTest {
         assertThat(TransferState.APPEALED.appealable()).isFalse();
         assertThat(TransferState.SEALED.appealable()).isFalse();
         assertThat(TransferState.APPEALED.cancellable()).isTrue();
-        assertThat(Lifecycle.afterReviewOpened(TransferState.APPEALED)).contains(TransferState.IN_REVIEW);
-        assertThat(Lifecycle.afterReviewOpened(TransferState.STAGED)).contains(TransferState.IN_REVIEW);
-        assertThat(Lifecycle.afterReviewOpened(TransferState.IN_REVIEW)).isEmpty();
-        assertThat(Lifecycle.afterReviewOpened(TransferState.DENIED)).isEmpty();
-        assertThat(Lifecycle.afterReviewOpened(TransferState.SEALED)).isEmpty();
+        assertThat(Lifecycle.afterReviewOpened(TransferState.APPEALED, ReviewKind.APPEAL))
+                .contains(TransferState.IN_REVIEW);
+        assertThat(Lifecycle.afterReviewOpened(TransferState.IN_REVIEW, ReviewKind.APPEAL))
+                .isEmpty();
+        assertThat(Lifecycle.afterReviewOpened(TransferState.DENIED, ReviewKind.APPEAL))
+                .isEmpty();
+        assertThat(Lifecycle.afterReviewOpened(TransferState.SEALED, ReviewKind.APPEAL))
+                .isEmpty();
+        // a case for a REVIEW decision waits for that decision (and its reasons) to move the transfer
+        assertThat(Lifecycle.afterReviewOpened(TransferState.STAGED, ReviewKind.DECISION))
+                .isEmpty();
         // the appeal decision may arrive before the case is seen opening
         assertThat(Lifecycle.afterDecision(TransferState.APPEALED, Outcome.APPROVE))
                 .contains(TransferState.APPROVED);
