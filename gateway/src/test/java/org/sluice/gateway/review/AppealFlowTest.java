@@ -267,18 +267,7 @@ class AppealFlowTest {
                         denial.data().decisionId(),
                         Instant.now().plusSeconds(60)),
                 Instant.now());
-        // a later event of the same consumer marks when the late opening was surely applied
-        String otherId = GatewayApi.staged("p-charite", "DE", vcf);
-        Event<TransferDecided> marker = GatewayApi.decide(otherId, "p-charite", "DE", Outcome.REVIEW);
-        publish(
-                opened(
-                        "rv-" + UUID.randomUUID(),
-                        otherId,
-                        ReviewKind.DECISION,
-                        marker.data().decisionId(),
-                        Instant.now().plusSeconds(60)),
-                Instant.now());
-        awaitReview(otherId);
+        awaitEarlierReviewEventsApplied();
 
         JsonPath status = GatewayApi.transfer(UMCU, id);
         assertThat(status.getString("state")).isEqualTo("DENIED");
@@ -300,18 +289,7 @@ class AppealFlowTest {
                         "dc-" + UUID.randomUUID(),
                         Instant.now().plusSeconds(600)),
                 Instant.now());
-        // a later event of the same consumer marks when the early opening was surely applied
-        String otherId = GatewayApi.staged("p-charite", "DE", vcf);
-        Event<TransferDecided> marker = GatewayApi.decide(otherId, "p-charite", "DE", Outcome.REVIEW);
-        publish(
-                opened(
-                        "rv-" + UUID.randomUUID(),
-                        otherId,
-                        ReviewKind.DECISION,
-                        marker.data().decisionId(),
-                        Instant.now().plusSeconds(60)),
-                Instant.now());
-        awaitReview(otherId);
+        awaitEarlierReviewEventsApplied();
         assertThat(GatewayApi.transfer(UMCU, id).getString("state")).isEqualTo("STAGED");
 
         GatewayApi.decide(id, "p-charite", "DE", Outcome.REVIEW, "FIRST_TRANSFER_TO_PARTNER");
@@ -371,6 +349,21 @@ class AppealFlowTest {
                 reviewId,
                 supersedes,
                 d.validUntil());
+    }
+
+    /** Waits until a later event of the same consumer is applied, so every review event published before is. */
+    private void awaitEarlierReviewEventsApplied() {
+        String otherId = GatewayApi.staged("p-charite", "DE", vcf);
+        Event<TransferDecided> marker = GatewayApi.decide(otherId, "p-charite", "DE", Outcome.REVIEW);
+        publish(
+                opened(
+                        "rv-" + UUID.randomUUID(),
+                        otherId,
+                        ReviewKind.DECISION,
+                        marker.data().decisionId(),
+                        Instant.now().plusSeconds(60)),
+                Instant.now());
+        awaitReview(otherId);
     }
 
     private static JsonPath awaitReview(String id) {
