@@ -11,6 +11,7 @@ import java.util.Map;
 import org.sluice.audit.AuditConfig;
 import org.sluice.audit.checkpoint.CheckpointStore;
 import org.sluice.audit.checkpoint.SignedCheckpoint;
+import org.sluice.crypto.manifest.AuditReceipt;
 import org.sluice.events.Principal;
 import org.sluice.events.Topic;
 import org.sluice.platform.problem.ProblemException;
@@ -49,7 +50,7 @@ public class ReceiptResource {
 
     @GET
     @Path("/{eventId}")
-    public Receipt receipt(@PathParam("eventId") String eventId) {
+    public AuditReceipt receipt(@PathParam("eventId") String eventId) {
         StoredEntry entry = entries.byEventId(eventId)
                 .filter(this::mayRead)
                 .orElseThrow(() -> ProblemException.notFound("event " + eventId));
@@ -63,7 +64,7 @@ public class ReceiptResource {
                         "entry " + entry.index() + " is not covered by a signed checkpoint yet; retry shortly",
                         java.util.List.of(),
                         Map.of("Retry-After", retryAfterSeconds)));
-        return new Receipt(
+        return new AuditReceipt(
                 entry.eventId(),
                 entry.index(),
                 Hashes.b64(entry.leafHash()),
