@@ -9,5 +9,10 @@ public enum DecisionSource {
     /** Reviewers settling an appeal. */
     APPEAL,
     /** The engine again, because a licence, partner or screening list changed. */
-    REEVALUATION
+    REEVALUATION;
+
+    /** Whether reviewers made the decision (settling a review case or an appeal), not the engine. */
+    public boolean byReviewers() {
+        return this == REVIEW || this == APPEAL;
+    }
 }

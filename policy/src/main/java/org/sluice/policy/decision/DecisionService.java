@@ -158,8 +158,7 @@ public class DecisionService {
         if (result.outcome() == previous.outcome() && result.codes().equals(previous.codes())) {
             return Optional.empty();
         }
-        if ((previous.source() == DecisionSource.REVIEW || previous.source() == DecisionSource.APPEAL)
-                && result.outcome() != Outcome.DENY) {
+        if (previous.source().byReviewers() && result.outcome() != Outcome.DENY) {
             // people settled it: only a new ground for denial (an embargo, a confirmed party) reopens it
             return Optional.empty();
         }
@@ -249,7 +248,7 @@ public class DecisionService {
         if (outcome.isApproval()) {
             for (String licenceId : result.quotaCharges()) {
                 if (!e.held().containsKey(licenceId) && !quota.charge(t.transferId(), licenceId, bytes, decisionId)) {
-                    if (source == DecisionSource.REVIEW || source == DecisionSource.APPEAL) {
+                    if (source.byReviewers()) {
                         throw ProblemException.conflict(
                                 "quota-exhausted",
                                 "Licence quota exhausted",
@@ -286,7 +285,7 @@ public class DecisionService {
         outbox.add(publisher.event(decisionId, actor, decided));
         if (outcome == Outcome.REVIEW) {
             reviews.open(decided, e.inputs());
-        } else if (source == DecisionSource.ENGINE || source == DecisionSource.REEVALUATION) {
+        } else if (!source.byReviewers()) {
             reviews.close(t.transferId(), "decided again by the engine: " + outcome);
         }
         meters.counter("sluice.policy.decisions", "outcome", outcome.name(), "source", source.name())
