@@ -1,16 +1,16 @@
 package org.sluice.gateway.staging;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.sluice.gateway.GatewayApi.UMCU;
 import static org.sluice.gateway.GatewayApi.request;
+import static org.sluice.gateway.staging.ChunkedUploads.decryptStaged;
+import static org.sluice.gateway.staging.ChunkedUploads.progress;
 
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -28,12 +27,9 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sluice.crypto.crypt4gh.Crypt4ghKeyPair;
-import org.sluice.crypto.crypt4gh.Crypt4ghReader;
 import org.sluice.crypto.crypt4gh.Crypt4ghWriter;
 import org.sluice.gateway.GatewayApi;
 import org.sluice.testsupport.MutableClock;
-import org.sluice.testsupport.Tokens;
 
 /**
  * Chunked uploads are recorded in the database with what is durably in their pending object, so a replica
@@ -192,23 +188,6 @@ class DurableUploadTest {
     }
 
     private Response chunk(String id, int first, int last) {
-        return given().auth()
-                .oauth2(Tokens.submitter(UMCU))
-                .contentType("application/octet-stream")
-                .header("Content-Range", "bytes " + first + "-" + last + "/" + payload.length)
-                .body(Arrays.copyOfRange(payload, first, last + 1))
-                .put("/api/v1/transfers/" + id + "/payload");
-    }
-
-    private static Response progress(String id) {
-        return given().auth().oauth2(Tokens.submitter(UMCU)).get("/api/v1/transfers/" + id + "/payload");
-    }
-
-    private static byte[] decryptStaged(String id) throws Exception {
-        Crypt4ghKeyPair gatewayKey =
-                Crypt4ghKeyPair.fromSecretKeyFile(GatewayApi.fixture("keys/gateway-demo.sec"), null);
-        try (InputStream plain = Crypt4ghReader.decrypt(Files.newInputStream(UploadTest.stagedFile(id)), gatewayKey)) {
-            return plain.readAllBytes();
-        }
+        return ChunkedUploads.chunk(id, payload, first, last);
     }
 }

@@ -6,11 +6,12 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.sluice.gateway.GatewayApi.UMCU;
 import static org.sluice.gateway.GatewayApi.request;
+import static org.sluice.gateway.staging.ChunkedUploads.decryptStaged;
+import static org.sluice.gateway.staging.ChunkedUploads.progress;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +20,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sluice.crypto.crypt4gh.Crypt4ghKeyPair;
-import org.sluice.crypto.crypt4gh.Crypt4ghReader;
 import org.sluice.gateway.GatewayApi;
 import org.sluice.testsupport.Fixtures;
 import org.sluice.testsupport.Tokens;
@@ -122,23 +121,6 @@ class ResumableUploadTest {
     }
 
     private Response chunk(String id, int first, int last) {
-        return given().auth()
-                .oauth2(Tokens.submitter(UMCU))
-                .contentType("application/octet-stream")
-                .header("Content-Range", "bytes " + first + "-" + last + "/" + vcf.length)
-                .body(Arrays.copyOfRange(vcf, first, last + 1))
-                .put("/api/v1/transfers/" + id + "/payload");
-    }
-
-    private static Response progress(String id) {
-        return given().auth().oauth2(Tokens.submitter(UMCU)).get("/api/v1/transfers/" + id + "/payload");
-    }
-
-    private static byte[] decryptStaged(String id) throws Exception {
-        Crypt4ghKeyPair gatewayKey =
-                Crypt4ghKeyPair.fromSecretKeyFile(GatewayApi.fixture("keys/gateway-demo.sec"), null);
-        try (InputStream plain = Crypt4ghReader.decrypt(Files.newInputStream(UploadTest.stagedFile(id)), gatewayKey)) {
-            return plain.readAllBytes();
-        }
+        return ChunkedUploads.chunk(id, vcf, first, last);
     }
 }
