@@ -55,7 +55,8 @@ public final class AuditEvents {
                         "citation",
                         "why",
                         "fix",
-                        List.of()))
+                        List.of(),
+                        org.sluice.events.decision.OverrideClass.ONE_REVIEWER))
                 .toList();
         return new TransferDecided(
                 transferId,
@@ -71,7 +72,9 @@ public final class AuditEvents {
                 source,
                 null,
                 null,
-                null);
+                null,
+                List.of(),
+                0);
     }
 
     public static TransferCancelled cancelled(String transferId) {

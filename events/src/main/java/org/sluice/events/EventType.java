@@ -14,6 +14,7 @@ import org.sluice.events.delivery.PackageFetched;
 import org.sluice.events.delivery.PackageHeld;
 import org.sluice.events.delivery.PackageSealed;
 import org.sluice.events.delivery.PackageWithdrawn;
+import org.sluice.events.delivery.SealingRefused;
 import org.sluice.events.partner.PartnerUpdated;
 import org.sluice.events.policy.LicenceChanged;
 import org.sluice.events.policy.PolicyBundleActivated;
@@ -39,8 +40,8 @@ public enum EventType {
     TRANSFER_REQUESTED("TransferRequested", Topic.TRANSFER_REQUESTED, TransferRequested.class, 1),
     TRANSFER_CANCELLED("TransferCancelled", Topic.TRANSFER_REQUESTED, TransferCancelled.class, 1),
     APPEAL_FILED("AppealFiled", Topic.TRANSFER_REQUESTED, AppealFiled.class, 1),
-    TRANSFER_DECIDED("TransferDecided", Topic.TRANSFER_DECIDED, TransferDecided.class, 1),
-    REVIEW_OPENED("ReviewOpened", Topic.REVIEW, ReviewOpened.class, 1),
+    TRANSFER_DECIDED("TransferDecided", Topic.TRANSFER_DECIDED, TransferDecided.class, 2),
+    REVIEW_OPENED("ReviewOpened", Topic.REVIEW, ReviewOpened.class, 2),
     REVIEW_CLAIMED("ReviewClaimed", Topic.REVIEW, ReviewClaimed.class, 1),
     REVIEW_RELEASED("ReviewReleased", Topic.REVIEW, ReviewReleased.class, 1),
     REVIEW_VOTE_CAST("ReviewVoteCast", Topic.REVIEW, ReviewVoteCast.class, 1),
@@ -52,6 +53,7 @@ public enum EventType {
     PACKAGE_EXPIRED("PackageExpired", Topic.TRANSFER_DELIVERY, PackageExpired.class, 1),
     PACKAGE_WITHDRAWN("PackageWithdrawn", Topic.TRANSFER_DELIVERY, PackageWithdrawn.class, 1),
     PACKAGE_ACCESS_DENIED("PackageAccessDenied", Topic.TRANSFER_DELIVERY, PackageAccessDenied.class, 1),
+    SEALING_REFUSED("SealingRefused", Topic.TRANSFER_DELIVERY, SealingRefused.class, 1),
     POLICY_BUNDLE_ACTIVATED("PolicyBundleActivated", Topic.POLICY_CHANGES, PolicyBundleActivated.class, 1),
     LICENCE_CHANGED("LicenceChanged", Topic.POLICY_CHANGES, LicenceChanged.class, 1),
     REFERENCE_DATA_CHANGED("ReferenceDataChanged", Topic.POLICY_CHANGES, ReferenceDataChanged.class, 1),

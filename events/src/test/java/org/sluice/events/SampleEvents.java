@@ -10,6 +10,7 @@ import org.sluice.events.decision.Condition;
 import org.sluice.events.decision.DecisionSource;
 import org.sluice.events.decision.Evidence;
 import org.sluice.events.decision.Outcome;
+import org.sluice.events.decision.OverrideClass;
 import org.sluice.events.decision.Reason;
 import org.sluice.events.decision.ReasonCodes;
 import org.sluice.events.decision.TransferDecided;
@@ -21,6 +22,7 @@ import org.sluice.events.delivery.PackageFormat;
 import org.sluice.events.delivery.PackageHeld;
 import org.sluice.events.delivery.PackageSealed;
 import org.sluice.events.delivery.PackageWithdrawn;
+import org.sluice.events.delivery.SealingRefused;
 import org.sluice.events.partner.PartnerKey;
 import org.sluice.events.partner.PartnerStatus;
 import org.sluice.events.partner.PartnerUpdated;
@@ -68,7 +70,8 @@ public final class SampleEvents {
             "Council Regulation (EU) 2021/821, Art. 4",
             "End user 'Mohammed Reza Tabrizian-Sohi' resembles listed 'Mohammad Reza Tabrizian-Sohi'.",
             "A reviewer confirms or clears the match.",
-            List.of(new Evidence(Evidence.SCREENING_ENTRY, "SYN-SDN-40218", "one transliteration variant")));
+            List.of(new Evidence(Evidence.SCREENING_ENTRY, "SYN-SDN-40218", "one transliteration variant")),
+            OverrideClass.FOUR_EYES);
 
     private SampleEvents() {}
 
@@ -113,7 +116,9 @@ public final class SampleEvents {
                         DecisionSource.ENGINE,
                         null,
                         null,
-                        T.plusSeconds(86400 * 30)),
+                        T.plusSeconds(86400 * 30),
+                        List.of(),
+                        0),
                 new ReviewOpened(
                         "rv-1",
                         TRANSFER,
@@ -163,6 +168,7 @@ public final class SampleEvents {
                 new PackageExpired(TRANSFER, "pk-1", "p-charite"),
                 new PackageWithdrawn(TRANSFER, "pk-1", "p-charite", "dc-2", "licence revoked"),
                 new PackageAccessDenied(TRANSFER, "pk-1", "p-charite", "p-broad"),
+                new SealingRefused(TRANSFER, "p-tehran", "dc-3", List.of("EMBARGOED_DESTINATION"), "hard stop"),
                 new PolicyBundleActivated(BUNDLE, null, 24, 40),
                 new LicenceChanged(
                         "LIC-2025-0042",

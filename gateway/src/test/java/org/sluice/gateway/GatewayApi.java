@@ -193,7 +193,8 @@ public final class GatewayApi {
                         "Reg. (EU) 2021/821 Art. 3",
                         "because " + code,
                         "do something about " + code,
-                        List.of(new org.sluice.events.decision.Evidence("PARTNER", partnerId, null))))
+                        List.of(new org.sluice.events.decision.Evidence("PARTNER", partnerId, null)),
+                        org.sluice.events.decision.OverrideClass.ONE_REVIEWER))
                 .toList();
         return new TransferDecided(
                 transferId,
@@ -209,6 +210,8 @@ public final class GatewayApi {
                 DecisionSource.ENGINE,
                 null,
                 null,
-                outcome.isApproval() ? Instant.now().plus(30, ChronoUnit.DAYS) : null);
+                outcome.isApproval() ? Instant.now().plus(30, ChronoUnit.DAYS) : null,
+                List.of(),
+                0);
     }
 }

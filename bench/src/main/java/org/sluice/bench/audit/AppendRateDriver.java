@@ -125,7 +125,8 @@ public final class AppendRateDriver {
                 "Regulation (EU) 2021/821, Art. 12",
                 "covered by EU001",
                 "none",
-                List.of()));
+                List.of(),
+                org.sluice.events.decision.OverrideClass.ONE_REVIEWER));
         try (var producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < n; i++) {
                 String transfer = "tr-bench-" + i;
@@ -146,7 +147,9 @@ public final class AppendRateDriver {
                                 DecisionSource.ENGINE,
                                 null,
                                 null,
-                                null),
+                                null,
+                                List.of(),
+                                0),
                         Clock.systemUTC());
                 producer.send(new ProducerRecord<>(topic, transfer, codec.encode(e)));
             }

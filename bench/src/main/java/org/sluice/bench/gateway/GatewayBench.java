@@ -38,7 +38,7 @@ import org.sluice.events.transfer.Category;
  * </ul>
  *
  * Run: {@code java -cp bench/target/benchmarks.jar org.sluice.bench.gateway.GatewayBench
- * gateway/target/quarkus-app/quarkus-run.jar ../shared/fixtures [largeBytes [heap [largeRuns]]]}: e.g.
+ * gateway/target/quarkus-app/quarkus-run.jar fixtures [largeBytes [heap [largeRuns]]]}: e.g.
  * {@code 8589934592 128m 1} uploads, seals and downloads one 8 GiB payload.
  */
 public final class GatewayBench {
@@ -175,7 +175,9 @@ public final class GatewayBench {
                 DecisionSource.ENGINE,
                 null,
                 null,
-                Instant.now().plus(Duration.ofDays(1)));
+                Instant.now().plus(Duration.ofDays(1)),
+                List.of(),
+                0);
         long start = System.nanoTime();
         stack.publish(Event.of("/sluice/policy", Principal.system("policy"), approval, Clock.systemUTC()));
         stack.awaitState(transferId, "SEALED");

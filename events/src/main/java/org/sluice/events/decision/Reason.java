@@ -1,5 +1,6 @@
 package org.sluice.events.decision;
 
+import jakarta.annotation.Nullable;
 import java.util.List;
 
 /**
@@ -13,6 +14,8 @@ import java.util.List;
  * @param explanation why the rule matched, for a human
  * @param remediation what the submitter can do about it
  * @param evidence the records the reason rests on
+ * @param override who may approve against this reason (the bundle's class for the code); null only in
+ *     events written before classes existed, and then read as {@link OverrideClass#NONE}
  */
 public record Reason(
         String code,
@@ -22,8 +25,14 @@ public record Reason(
         String citation,
         String explanation,
         String remediation,
-        List<Evidence> evidence) {
+        List<Evidence> evidence,
+        @Nullable OverrideClass override) {
     public Reason {
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
+
+    /** Whether no one may approve against this reason (a hard stop such as an embargo). */
+    public boolean hardStop() {
+        return !OverrideClass.strongest(List.of(this)).liftable();
     }
 }

@@ -112,7 +112,9 @@ class LargePayloadIT {
                         DecisionSource.ENGINE,
                         null,
                         null,
-                        Instant.now().plus(1, ChronoUnit.DAYS)),
+                        Instant.now().plus(1, ChronoUnit.DAYS),
+                        List.of(),
+                        0),
                 java.time.Clock.systemUTC()));
         await().atMost(Duration.ofMinutes(1))
                 .pollInterval(Duration.ofMillis(500))

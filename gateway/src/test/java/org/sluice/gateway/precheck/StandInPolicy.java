@@ -58,7 +58,8 @@ public class StandInPolicy {
                                 "Council Reg. (EU) 267/2012",
                                 "IR is embargoed",
                                 "none",
-                                List.of()))
+                                List.of(),
+                                org.sluice.events.decision.OverrideClass.NONE))
                         : List.of(),
                 List.of(),
                 new BundleRef("default", "1", "sha256:" + "cd".repeat(32)),

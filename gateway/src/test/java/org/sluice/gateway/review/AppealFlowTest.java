@@ -348,7 +348,9 @@ class AppealFlowTest {
                 source,
                 reviewId,
                 supersedes,
-                d.validUntil());
+                d.validUntil(),
+                d.deciders(),
+                d.requiredDeciders());
     }
 
     /** Waits until a later event of the same consumer is applied, so every review event published before is. */

@@ -97,7 +97,9 @@ class PackageLifecycleTest {
                 approval.source(),
                 null,
                 null,
-                clock.instant().plus(Duration.ofDays(2))));
+                clock.instant().plus(Duration.ofDays(2)),
+                approval.deciders(),
+                approval.requiredDeciders()));
         kafka.readUntil(
                 Topic.TRANSFER_DELIVERY.topicName(),
                 r -> id.equals(r.key()) && r.event().data() instanceof PackageHeld,
@@ -191,7 +193,9 @@ class PackageLifecycleTest {
                 approval.source(),
                 null,
                 null,
-                Instant.now().plusSeconds(3)));
+                Instant.now().plusSeconds(3),
+                approval.deciders(),
+                approval.requiredDeciders()));
 
         var status = GatewayApi.awaitState(UMCU, id, "EXPIRED");
         assertThat(status.getString("package.status")).isEqualTo("EXPIRED");

@@ -276,7 +276,9 @@ public class DecisionService {
                 source,
                 reviewId,
                 supersedes,
-                outcome.isApproval() ? now.plus(config.approvalValidity()) : null);
+                outcome.isApproval() ? now.plus(config.approvalValidity()) : null,
+                List.of(),
+                0);
         decisions.insert(decided, e.inputs(), now);
         transfers.setLatestDecision(t.transferId(), decisionId);
         if (outcome.isApproval()) {

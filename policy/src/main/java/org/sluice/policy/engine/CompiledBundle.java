@@ -266,7 +266,8 @@ public final class CompiledBundle {
                         r.citation(),
                         r.explanation(),
                         r.remediation(),
-                        evidence(cr.evidence(), resolver)));
+                        evidence(cr.evidence(), resolver),
+                        null)); // TODO(policy helper): the rule's override class
                 if (r.condition() != null) {
                     conditions.add(new Condition(
                             r.code(),
@@ -309,7 +310,8 @@ public final class CompiledBundle {
                 r == null ? "" : r.citation(),
                 "The rule could not be evaluated for this request, so a reviewer must decide: " + detail,
                 "No action for the submitter; the policy administrators have been told through the decision.",
-                List.of());
+                List.of(),
+                null);
     }
 
     private static List<Evidence> evidence(Program program, CelVariableResolver facts) throws CelEvaluationException {
