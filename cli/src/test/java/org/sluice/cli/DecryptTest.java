@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sluice.testsupport.Fixtures;
 
-/** {@code sluice decrypt} on the reference files of the EGA tool (shared fixtures), offline. */
+/** {@code sluice decrypt} on the reference files of the EGA tool (fixtures/crypt4gh), offline. */
 class DecryptTest {
     private static final String CHARITE_FILE = "crypt4gh/plaintext-70000.txt.p-charite.c4gh";
     private static final String PLAINTEXT = "crypt4gh/plaintext-70000.txt";

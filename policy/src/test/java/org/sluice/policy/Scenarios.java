@@ -9,7 +9,7 @@ import org.sluice.events.transfer.TransferRequest;
 import org.sluice.policy.yaml.YamlNodes;
 import org.yaml.snakeyaml.nodes.Node;
 
-/** The public policy scenarios of the shared fixtures. */
+/** The public policy scenarios of the fixtures. */
 public final class Scenarios {
 
     private Scenarios() {}

@@ -34,7 +34,7 @@ import org.sluice.testsupport.Tokens;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Seeds the demo world of the shared fixtures into the running service, once per test JVM: partners as
+ * Seeds the demo world of the fixtures into the running service, once per test JVM: partners as
  * {@code PartnerUpdated} events (key fingerprints from the .pub files), the rest through the admin API.
  */
 public final class World {

@@ -4,11 +4,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The shared fixtures ({@code ../shared/fixtures} beside the project). Read, never copied: the build
- * passes their location as the system property {@code sluice.fixtures}; without it they are looked for
- * beside the nearest folder above the working directory that has them.
+ * The project's fixtures: the {@code fixtures/} folder at the root of the checkout, the one place for the
+ * demo world, keys, Crypt4GH vectors, screening list, scenarios and sample data. The build passes its
+ * location as the system property {@code sluice.fixtures}; without it, it is looked for in the nearest
+ * folder above the working directory that holds both {@code pom.xml} and {@code fixtures/}.
  */
 public final class Fixtures {
+
+    /** The folder's name at the project root. */
+    public static final String FOLDER = "fixtures";
 
     private Fixtures() {}
 
@@ -19,12 +23,13 @@ public final class Fixtures {
             return Path.of(configured).toAbsolutePath().normalize();
         }
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("../shared/fixtures").normalize();
-            if (Files.isDirectory(candidate)) {
+            Path candidate = dir.resolve(FOLDER);
+            if (Files.isDirectory(candidate) && Files.isRegularFile(dir.resolve("pom.xml"))) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("shared fixtures not found: set -Dsluice.fixtures=<path>");
+        throw new IllegalStateException("the project's " + FOLDER + "/ folder was not found above "
+                + Path.of("").toAbsolutePath() + "; run from inside the checkout or set -Dsluice.fixtures=<path>");
     }
 
     /** A file or folder under the fixtures, e.g. {@code world/partners.yaml}. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,20 +21,16 @@ import org.sluice.policy.partner.PartnerSnapshot;
 import org.sluice.policy.screening.ScreeningHit;
 import org.sluice.policy.world.Dsa;
 import org.sluice.policy.world.Licence;
+import org.sluice.testsupport.Fixtures;
 
 /** The inputs the benchmarks decide: the architecture's example request (P01) with its demo world. */
 final class PolicyWorld {
 
     private PolicyWorld() {}
 
-    /** The shared fixtures folder: {@code -Dsluice.fixtures=...}, else {@code ../shared/fixtures}. */
-    static Path fixtures() {
-        return Path.of(System.getProperty("sluice.fixtures", "../shared/fixtures"));
-    }
-
     static String read(String relative) {
         try {
-            return Files.readString(fixtures().resolve(relative), StandardCharsets.UTF_8);
+            return Files.readString(Fixtures.path(relative), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import org.sluice.testsupport.Fixtures;
 
-/** The demo key files of the shared fixtures ({@code keys/<id>.sec|.pub}). */
+/** The demo key files of the fixtures ({@code keys/<id>.sec|.pub}). */
 final class DemoKeys {
     static final char[] CHARITE_PASSPHRASE = "correct horse battery staple".toCharArray();
 

@@ -69,7 +69,7 @@ public final class Main {
             return Path.of(configured).toAbsolutePath().normalize();
         }
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("deploy/local/demo"))) {
+            if (Files.isDirectory(dir.resolve("fixtures"))) {
                 return dir;
             }
         }

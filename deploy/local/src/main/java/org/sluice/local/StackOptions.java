@@ -53,6 +53,6 @@ public record StackOptions(
 
     /** The demo data folder. */
     public Path demoDirectory() {
-        return projectRoot.resolve("deploy/local/demo");
+        return projectRoot.resolve("fixtures");
     }
 }

@@ -11,11 +11,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.sluice.crypto.crypt4gh.Crypt4ghKeyPair;
 import org.sluice.events.json.Json;
+import org.sluice.testsupport.Fixtures;
 
-/** The demo data the tests use: files of deploy/local/demo, requests shaped like the README tour's. */
+/** The demo data the tests use: files of the project's fixtures, requests shaped like the README tour's. */
 final class Demo {
 
-    static final Path DIR = Path.of(System.getProperty("sluice.root", "../..")).resolve("deploy/local/demo");
+    static final Path DIR = Fixtures.root();
 
     private Demo() {}
 

@@ -25,7 +25,7 @@ class ReadmeTourIT {
 
     private static final Path ROOT =
             Path.of(System.getProperty("sluice.root", "../..")).toAbsolutePath().normalize();
-    private static final String VCF = "deploy/local/demo/data/synthetic-chr20.vcf";
+    private static final String VCF = "fixtures/data/synthetic-chr20.vcf";
 
     @Test
     void theTourWorksAsWritten(LocalStack stack) throws Exception {
@@ -66,7 +66,7 @@ class ReadmeTourIT {
                 "fetch",
                 packageId,
                 "--key",
-                "deploy/local/demo/keys/p-charite.sec",
+                "fixtures/keys/p-charite.sec",
                 "--audit-key",
                 stack.stateDirectory().resolve("keys/audit-checkpoint.pub.pem").toString(),
                 "--out",
@@ -84,7 +84,7 @@ class ReadmeTourIT {
                 "decrypt",
                 out.resolve("chr20.vcf.c4gh").toString(),
                 "--key",
-                "deploy/local/demo/keys/p-charite-protected.sec",
+                "fixtures/keys/p-charite-protected.sec",
                 "--passphrase-env",
                 "DEMO_PASSPHRASE",
                 "--out",

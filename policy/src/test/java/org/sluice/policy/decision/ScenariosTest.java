@@ -13,7 +13,7 @@ import org.sluice.policy.Scenarios;
 import org.sluice.policy.World;
 import org.sluice.testsupport.Tokens;
 
-/** Every public scenario of the shared fixtures gets its expected decision through the precheck. */
+/** Every public scenario of the fixtures gets its expected decision through the precheck. */
 @QuarkusTest
 class ScenariosTest {
 
