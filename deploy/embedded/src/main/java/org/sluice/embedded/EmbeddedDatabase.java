@@ -11,9 +11,12 @@ import java.sql.Statement;
 import java.util.Comparator;
 
 /**
- * A real PostgreSQL server (zonky's packaged binaries) in a fresh data directory. As root, zonky runs
- * {@code initdb} and {@code pg_ctl} under {@code unshare -U} by itself. A small watchdog process stops
- * the server and removes its data if this JVM dies without closing it (e.g. {@code kill -9}).
+ * A real PostgreSQL server (zonky's packaged binaries). As root, zonky runs {@code initdb} and
+ * {@code pg_ctl} under {@code unshare -U} by itself. Two kinds: a throwaway server in a fresh data
+ * directory for tests ({@link #start}), removed again on close, and a durable one in a data directory
+ * that is kept ({@link #open}): synchronous commit, fsync and full-page writes on, initialised only the
+ * first time. A small watchdog process stops the server if this JVM dies without closing it (e.g.
+ * {@code kill -9}); it removes the data only of a throwaway server.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -24,11 +27,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final Path dataDir;
+    private final boolean durable;
     private final Process watchdog;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDir, Process watchdog) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDir, boolean durable, Process watchdog) {
         this.postgres = postgres;
         this.dataDir = dataDir;
+        this.durable = durable;
         this.watchdog = watchdog;
     }
 
@@ -51,16 +56,42 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 builder.setPort(port);
             }
             EmbeddedPostgres postgres = builder.start();
-            return new EmbeddedDatabase(postgres, dataDir, startWatchdog(dataDir));
+            return new EmbeddedDatabase(postgres, dataDir, false, startWatchdog(dataDir, false));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
         }
     }
 
-    private static Process startWatchdog(Path dataDir) throws IOException {
+    /**
+     * Starts a durable server on the data directory {@code dataDir}, creating the cluster there only when
+     * it holds none yet; every committed transaction is on disk before the commit returns.
+     *
+     * @param port the port, 0 for any free one
+     */
+    public static EmbeddedDatabase open(Path dataDir, int port) {
+        try {
+            Files.createDirectories(dataDir);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgres postgres = builder.start();
+            return new EmbeddedDatabase(postgres, dataDir, true, startWatchdog(dataDir, true));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL on " + dataDir, e);
+        }
+    }
+
+    private static Process startWatchdog(Path dataDir, boolean keepData) throws IOException {
         String script = "while kill -0 \"$1\" 2>/dev/null; do sleep 1; done;"
-                + " [ -f \"$2/postmaster.pid\" ] && kill -QUIT \"$(head -1 \"$2/postmaster.pid\")\" 2>/dev/null;"
-                + " sleep 1; rm -rf \"$2\"";
+                + " [ -f \"$2/postmaster.pid\" ] && kill -INT \"$(head -1 \"$2/postmaster.pid\")\" 2>/dev/null;"
+                + (keepData ? "" : " sleep 1; rm -rf \"$2\"");
         return new ProcessBuilder(
                         "sh",
                         "-c",
@@ -98,7 +129,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    /** Stops the server and deletes its data directory. */
+    /** Stops the server; deletes its data directory unless it is durable. */
     @Override
     public void close() {
         try {
@@ -107,7 +138,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
             throw new UncheckedIOException("cannot stop the embedded PostgreSQL", e);
         } finally {
             watchdog.destroy();
-            deleteQuietly(dataDir);
+            if (!durable) {
+                deleteQuietly(dataDir);
+            }
         }
     }
 

@@ -32,13 +32,18 @@ import org.apache.kafka.metadata.storage.Formatter;
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
+    /** Where a durable broker remembers its ports (beside its log directory), so its quorum stays the same. */
+    private static final String PORTS_FILE = "kafka-ports.properties";
+
     private final Path logDir;
     private final int brokerPort;
+    private final boolean durable;
     private final KafkaRaftServer server;
 
-    private EmbeddedKafka(Path logDir, int brokerPort, KafkaRaftServer server) {
+    private EmbeddedKafka(Path logDir, int brokerPort, boolean durable, KafkaRaftServer server) {
         this.logDir = logDir;
         this.brokerPort = brokerPort;
+        this.durable = durable;
         this.server = server;
     }
 
@@ -52,25 +57,76 @@ public final class EmbeddedKafka implements AutoCloseable {
         try {
             Files.createDirectories(parent);
             Path logDir = Files.createTempDirectory(parent, "kraft-");
-            int brokerPort = FreePorts.pick();
-            int controllerPort = FreePorts.pick();
+            return run(logDir, FreePorts.pick(), FreePorts.pick(), defaultPartitions, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded Kafka broker", e);
+        }
+    }
+
+    /**
+     * Starts a durable broker on the log directory {@code logDir}, formatting it only the first time: its
+     * topics, records and consumer offsets survive a restart. It keeps its ports from one run to the next
+     * while they are free.
+     *
+     * @param defaultPartitions partitions of auto-created topics
+     */
+    public static EmbeddedKafka open(Path logDir, int defaultPartitions) {
+        try {
+            Files.createDirectories(logDir);
+            Path portsFile = logDir.resolveSibling(PORTS_FILE);
+            Properties ports = new Properties();
+            if (Files.exists(portsFile)) {
+                try (var in = Files.newInputStream(portsFile)) {
+                    ports.load(in);
+                }
+            }
+            int brokerPort = reuse(ports.getProperty("broker"));
+            int controllerPort = reuse(ports.getProperty("controller"));
+            ports.setProperty("broker", Integer.toString(brokerPort));
+            ports.setProperty("controller", Integer.toString(controllerPort));
+            try (var out = Files.newOutputStream(portsFile)) {
+                ports.store(out, "ports of the local stack's broker");
+            }
+            return run(logDir, brokerPort, controllerPort, defaultPartitions, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded Kafka broker on " + logDir, e);
+        }
+    }
+
+    /** The remembered port when it is still free, else a new free one. */
+    private static int reuse(String remembered) {
+        if (remembered != null) {
+            int port = Integer.parseInt(remembered);
+            try (java.net.ServerSocket probe =
+                    new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return port;
+            } catch (IOException taken) {
+                // another process has it now: take a new one
+            }
+        }
+        return FreePorts.pick();
+    }
+
+    private static EmbeddedKafka run(Path logDir, int brokerPort, int controllerPort, int partitions, boolean durable) {
+        try {
             KafkaConfig config =
-                    KafkaConfig.fromProps(properties(logDir, brokerPort, controllerPort, defaultPartitions), false);
-            try (PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8)) {
-                new Formatter()
-                        .setNodeId(1)
-                        .setClusterId(Uuid.randomUuid().toString())
-                        .setControllerListenerName("CONTROLLER")
-                        .setMetadataLogDirectory(config.metadataLogDir())
-                        .addDirectory(logDir.toString())
-                        .setPrintStream(quiet)
-                        .run();
+                    KafkaConfig.fromProps(properties(logDir, brokerPort, controllerPort, partitions), false);
+            if (!Files.exists(logDir.resolve("meta.properties"))) {
+                try (PrintStream quiet =
+                        new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8)) {
+                    new Formatter()
+                            .setNodeId(1)
+                            .setClusterId(Uuid.randomUuid().toString())
+                            .setControllerListenerName("CONTROLLER")
+                            .setMetadataLogDirectory(config.metadataLogDir())
+                            .addDirectory(logDir.toString())
+                            .setPrintStream(quiet)
+                            .run();
+                }
             }
             KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
-            return new EmbeddedKafka(logDir, brokerPort, server);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded Kafka broker", e);
+            return new EmbeddedKafka(logDir, brokerPort, durable, server);
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the embedded Kafka broker", e);
         }
@@ -135,17 +191,19 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    /** Stops the broker and deletes its log directory. */
+    /** Stops the broker; deletes its log directory unless it is durable. */
     @Override
     public void close() {
         try {
             server.shutdown();
             server.awaitShutdown();
         } finally {
-            try {
-                Utils.delete(logDir.toFile());
-            } catch (IOException e) {
-                // the directory lives under target/ or the stack's state folder; a leftover is harmless
+            if (!durable) {
+                try {
+                    Utils.delete(logDir.toFile());
+                } catch (IOException e) {
+                    // the directory lives under target/; a leftover is harmless
+                }
             }
         }
     }

@@ -3,7 +3,6 @@ package org.sluice.local;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +26,9 @@ import org.sluice.events.Topic;
 /**
  * Sluice on one machine: a real Kafka broker (KRaft, in this JVM), a real PostgreSQL (one schema per
  * service), the three services as child JVMs from their built jars, demo keys and tokens, and the demo
- * data. The end-to-end tests drive the same stack.
+ * data. Everything lives under the state directory and survives a stop and a restart: the broker's log,
+ * the database, payloads, keys (owner-only files) and logs; the demo data is loaded once, into a new
+ * stack. The end-to-end tests drive the same stack.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -36,6 +37,9 @@ public final class LocalStack implements AutoCloseable {
     public static final String ISSUER = "https://sluice.local/issuer";
 
     private static final int PARTITIONS = 3;
+    /** Written once the demo data is in: a restarted stack keeps its state instead of loading it again. */
+    private static final String SEEDED_MARKER = "demo-seeded";
+
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
 
     private final StackOptions options;
@@ -62,28 +66,32 @@ public final class LocalStack implements AutoCloseable {
     /** Starts everything, loads the demo data if asked, and returns when every service is ready. */
     public static LocalStack start(StackOptions options) {
         Path state = options.stateDirectory();
-        wipe(state);
-        LOG.infof("starting Kafka and PostgreSQL under %s", state);
+        if (options.fresh()) {
+            wipe(state);
+        }
+        PrivateFiles.folder(state);
+        boolean resumed = Files.exists(state.resolve(SEEDED_MARKER));
+        LOG.infof("%s Kafka and PostgreSQL under %s", resumed ? "resuming" : "starting", state);
         CompletableFuture<EmbeddedKafka> kafkaStart =
-                CompletableFuture.supplyAsync(() -> EmbeddedKafka.start(state.resolve("kafka"), PARTITIONS));
-        EmbeddedDatabase database = EmbeddedDatabase.start(state.resolve("postgres"));
+                CompletableFuture.supplyAsync(() -> EmbeddedKafka.open(state.resolve("kafka/log"), PARTITIONS));
+        EmbeddedDatabase database = EmbeddedDatabase.open(state.resolve("postgres/data"), 0);
         EmbeddedKafka kafka = kafkaStart.join();
         createTopics(kafka);
 
-        Path keys = state.resolve("keys");
-        TokenIssuer issuer = TokenIssuer.generate(ISSUER);
-        LocalStack stack = new LocalStack(options, kafka, database, issuer, keys);
+        Path keys = PrivateFiles.folder(state.resolve("keys"));
+        LocalStack stack = new LocalStack(options, kafka, database, issuer(keys), keys);
         try {
             stack.writeKeys();
             stack.startServices();
             stack.issueDemoTokens();
-            if (options.seedDemoData()) {
+            if (options.seedDemoData() && !resumed) {
                 new DemoSeeder(
                                 options.demoDirectory(),
                                 stack.uri(Service.GATEWAY),
                                 stack.uri(Service.POLICY),
                                 stack.demoTokens)
                         .seed();
+                PrivateFiles.write(state.resolve(SEEDED_MARKER), "demo data loaded\n");
             }
             return stack;
         } catch (RuntimeException e) {
@@ -105,26 +113,34 @@ public final class LocalStack implements AutoCloseable {
         kafka.createTopics(List.of(Topic.PARTNERS.topicName()), PARTITIONS, Map.of("cleanup.policy", "compact"));
     }
 
+    /** The token issuer of this stack: its key is made once and kept, so a restart accepts old tokens. */
+    private static TokenIssuer issuer(Path keys) {
+        Path privateKey = keys.resolve("jwt-private.pem");
+        Path publicKey = keys.resolve("jwt-public.pem");
+        String privatePem = PrivateFiles.readIfExists(privateKey);
+        String publicPem = PrivateFiles.readIfExists(publicKey);
+        if (privatePem != null && publicPem != null) {
+            return TokenIssuer.fromPem(ISSUER, privatePem, publicPem);
+        }
+        TokenIssuer issuer = TokenIssuer.generate(ISSUER);
+        PrivateFiles.write(privateKey, issuer.privateKeyPem());
+        PrivateFiles.write(publicKey, issuer.publicKeyPem());
+        return issuer;
+    }
+
+    /** The gateway's signing key and the audit log's checkpoint key: made once, then kept. */
     private void writeKeys() {
-        try {
-            Files.createDirectories(keyDirectory);
-            Files.writeString(keyDirectory.resolve("jwt-public.pem"), tokens.publicKeyPem(), StandardCharsets.US_ASCII);
-            Files.writeString(
-                    keyDirectory.resolve("gateway-signing.pem"),
-                    SigningKey.generate().privateKeyPem(),
-                    StandardCharsets.US_ASCII);
+        Path gatewaySigning = keyDirectory.resolve("gateway-signing.pem");
+        if (!Files.exists(gatewaySigning)) {
+            PrivateFiles.write(gatewaySigning, SigningKey.generate().privateKeyPem());
+        }
+        Path checkpointKey = keyDirectory.resolve("audit-checkpoint.pem");
+        Path checkpointPublic = keyDirectory.resolve("audit-checkpoint.pub.pem");
+        if (!Files.exists(checkpointKey) || !Files.exists(checkpointPublic)) {
             SigningKey checkpoints = SigningKey.generate();
-            Files.writeString(
-                    keyDirectory.resolve("audit-checkpoint.pem"),
-                    checkpoints.privateKeyPem(),
-                    StandardCharsets.US_ASCII);
+            PrivateFiles.write(checkpointKey, checkpoints.privateKeyPem());
             // the gateway checks the checkpoints of the audit receipts it puts in manifests with it
-            Files.writeString(
-                    keyDirectory.resolve("audit-checkpoint.pub.pem"),
-                    checkpoints.publicKeyPem(),
-                    StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the stack's keys", e);
+            PrivateFiles.write(checkpointPublic, checkpoints.publicKeyPem());
         }
     }
 

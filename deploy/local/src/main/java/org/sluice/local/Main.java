@@ -1,8 +1,6 @@
 package org.sluice.local;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +10,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar deploy/local/target/sluice-local.jar [--gateway-port N] [--policy-port N]
- * [--audit-port N] [--state DIR] [--no-demo]}: starts Sluice locally, prints the URLs and demo tokens,
- * and stops everything cleanly on Ctrl-C.
+ * [--audit-port N] [--state DIR] [--fresh] [--no-demo]}: starts Sluice locally (keeping its state from
+ * the last run unless {@code --fresh}), prints the URLs and demo tokens, and stops everything cleanly on
+ * Ctrl-C.
  */
 public final class Main {
 
@@ -55,11 +54,7 @@ public final class Main {
                         .append(token)
                         .append('\n'));
         Path file = stack.stateDirectory().resolve("tokens.env");
-        try {
-            Files.writeString(file, text.toString(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        PrivateFiles.write(file, text.toString());
         return file;
     }
 
@@ -80,6 +75,7 @@ public final class Main {
         Map<Service, Integer> ports = new EnumMap<>(defaults.ports());
         StackOptions options = defaults;
         boolean demo = defaults.seedDemoData();
+        boolean fresh = defaults.fresh();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--gateway-port" -> ports.put(Service.GATEWAY, Integer.parseInt(value(args, ++i)));
@@ -89,12 +85,15 @@ public final class Main {
                     options =
                             options.withStateDirectory(Path.of(value(args, ++i)).toAbsolutePath());
                 case "--no-demo" -> demo = false;
+                case "--fresh" -> fresh = true;
                 default ->
-                    throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; options: --gateway-port N --policy-port N --audit-port N --state DIR --no-demo");
+                    throw new IllegalArgumentException(
+                            "unknown option " + args[i]
+                                    + "; options: --gateway-port N --policy-port N --audit-port N --state DIR --fresh --no-demo");
             }
         }
-        return new StackOptions(options.projectRoot(), options.stateDirectory(), ports, demo, options.environment());
+        return new StackOptions(
+                options.projectRoot(), options.stateDirectory(), fresh, ports, demo, options.environment());
     }
 
     private static String value(String[] args, int i) {

@@ -54,6 +54,38 @@ final class Demo {
         return request;
     }
 
+    /** RIVM has never sent anything to Karolinska: the default bundle sends the first transfer to review. */
+    static ObjectNode firstTransferToKarolinska(byte[] payload) {
+        ObjectNode r = Json.mapper().createObjectNode();
+        ObjectNode dataset = r.putObject("dataset");
+        dataset.put("id", "ds-salmonella-ref-2026")
+                .put("title", "Salmonella enterica reference assemblies")
+                .put("category", "NON_HUMAN")
+                .put("subjects", 0)
+                .put("format", "VCF");
+        ObjectNode consent = dataset.putObject("consent");
+        consent.putArray("duo");
+        consent.putArray("diseases");
+        consent.putArray("countries");
+        r.putObject("purpose")
+                .put("duo", "DUO:0000042")
+                .putNull("disease")
+                .put("commercial", false)
+                .put("description", "Comparative genomics");
+        r.putObject("destination").put("partnerId", "p-karolinska").put("country", "SE");
+        r.putArray("endUsers")
+                .addObject()
+                .put("name", "Dr. Erik Lindgren")
+                .put("organisation", "Karolinska Institutet")
+                .put("country", "SE");
+        r.putArray("licenceIds");
+        r.putNull("dsaId");
+        r.putNull("ethicsApprovalId");
+        r.put("basis", "STANDARD");
+        r.putObject("payload").put("sizeBytes", payload.length).put("sha256", sha256(payload));
+        return r;
+    }
+
     private static ObjectNode request(
             byte[] payload, String partner, String country, String endUser, String organisation) {
         ObjectNode r = Json.mapper().createObjectNode();

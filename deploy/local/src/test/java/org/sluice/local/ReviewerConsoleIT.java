@@ -3,7 +3,6 @@ package org.sluice.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,7 +11,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.sluice.events.json.Json;
 import org.sluice.testsupport.browser.Chromium;
 
 /**
@@ -28,7 +26,7 @@ class ReviewerConsoleIT {
     void aReviewerApprovesAQueuedCaseThroughThePageAndTheTransferIsSealed(LocalStack stack) {
         Api api = new Api(stack);
         byte[] vcf = Demo.vcf();
-        String transferId = api.submit("SUBMITTER_RIVM", firstTransferToKarolinska(vcf), vcf);
+        String transferId = api.submit("SUBMITTER_RIVM", Demo.firstTransferToKarolinska(vcf), vcf);
         JsonNode status = api.awaitState("SUBMITTER_RIVM", transferId, List.of("IN_REVIEW", "SEALED", "DENIED"));
         assertThat(status.path("state").asText()).as(status.toPrettyString()).isEqualTo("IN_REVIEW");
 
@@ -78,37 +76,5 @@ class ReviewerConsoleIT {
             browser.quit();
         }
         api.awaitTrail(transferId, List.of("ReviewOpened", "ReviewClaimed", "ReviewVoteCast", "PackageSealed"));
-    }
-
-    /** RIVM has never sent anything to Karolinska: the default bundle sends the first transfer to review. */
-    private static ObjectNode firstTransferToKarolinska(byte[] payload) {
-        ObjectNode r = Json.mapper().createObjectNode();
-        ObjectNode dataset = r.putObject("dataset");
-        dataset.put("id", "ds-salmonella-ref-2026")
-                .put("title", "Salmonella enterica reference assemblies")
-                .put("category", "NON_HUMAN")
-                .put("subjects", 0)
-                .put("format", "VCF");
-        ObjectNode consent = dataset.putObject("consent");
-        consent.putArray("duo");
-        consent.putArray("diseases");
-        consent.putArray("countries");
-        r.putObject("purpose")
-                .put("duo", "DUO:0000042")
-                .putNull("disease")
-                .put("commercial", false)
-                .put("description", "Comparative genomics");
-        r.putObject("destination").put("partnerId", "p-karolinska").put("country", "SE");
-        r.putArray("endUsers")
-                .addObject()
-                .put("name", "Dr. Erik Lindgren")
-                .put("organisation", "Karolinska Institutet")
-                .put("country", "SE");
-        r.putArray("licenceIds");
-        r.putNull("dsaId");
-        r.putNull("ethicsApprovalId");
-        r.put("basis", "STANDARD");
-        r.putObject("payload").put("sizeBytes", payload.length).put("sha256", Demo.sha256(payload));
-        return r;
     }
 }

@@ -50,7 +50,8 @@ public final class StackExtension implements BeforeAllCallback, ParameterResolve
         }
         StackOptions options = StackOptions.defaults(root)
                 .withPorts(ports)
-                .withStateDirectory(Path.of("target", "stack").toAbsolutePath());
+                .withStateDirectory(Path.of("target", "stack").toAbsolutePath())
+                .withFresh(true);
         return LocalStack.start(options);
     }
 
