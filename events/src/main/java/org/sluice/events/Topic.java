@@ -1,5 +1,6 @@
 package org.sluice.events;
 
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -12,28 +13,35 @@ import java.util.Locale;
  */
 public enum Topic {
     /** Transfer requests, cancellations and appeals; produced by the gateway. */
-    TRANSFER_REQUESTED("sluice.transfer.requested"),
+    TRANSFER_REQUESTED("sluice.transfer.requested", TopicSettings.forever(6)),
     /** Decisions of the engine or of reviewers; produced by policy. */
-    TRANSFER_DECIDED("sluice.transfer.decided"),
+    TRANSFER_DECIDED("sluice.transfer.decided", TopicSettings.forever(6)),
     /** Human review case events; produced by policy. */
-    REVIEW("sluice.review"),
+    REVIEW("sluice.review", TopicSettings.forever(6)),
     /** Sealing and delivery of packages; produced by the gateway. */
-    TRANSFER_DELIVERY("sluice.transfer.delivery"),
+    TRANSFER_DELIVERY("sluice.transfer.delivery", TopicSettings.forever(6)),
     /** Bundle activations and changes of licences, agreements, emergencies and screening lists. */
-    POLICY_CHANGES("sluice.policy.changes"),
+    POLICY_CHANGES("sluice.policy.changes", TopicSettings.forever(3)),
     /** Partner registry changes (compacted by partner id); produced by the gateway. */
-    PARTNERS("sluice.partners"),
+    PARTNERS("sluice.partners", new TopicSettings(3, true, null)),
     /** Refused requests (401/403) observed by any service, for the security rules. */
-    SECURITY_ACCESS("sluice.security.access"),
+    SECURITY_ACCESS("sluice.security.access", new TopicSettings(3, false, Duration.ofDays(30))),
     /** Alerts raised by the audit consumer's rules. */
-    SECURITY_ALERTS("sluice.security.alerts"),
+    SECURITY_ALERTS("sluice.security.alerts", new TopicSettings(3, false, Duration.ofDays(365))),
     /** Signed tree heads of the audit log. */
-    AUDIT_CHECKPOINTS("sluice.audit.checkpoints");
+    AUDIT_CHECKPOINTS("sluice.audit.checkpoints", TopicSettings.forever(1));
 
     private final String topicName;
+    private final TopicSettings settings;
 
-    Topic(String topicName) {
+    Topic(String topicName, TopicSettings settings) {
         this.topicName = topicName;
+        this.settings = settings;
+    }
+
+    /** Partitions, cleanup and retention of this topic in a cluster. */
+    public TopicSettings settings() {
+        return settings;
     }
 
     /** The Kafka topic name. */

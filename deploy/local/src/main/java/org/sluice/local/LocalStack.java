@@ -22,6 +22,7 @@ import org.sluice.embedded.EmbeddedKafka;
 import org.sluice.embedded.ServiceJvm;
 import org.sluice.embedded.TokenIssuer;
 import org.sluice.events.Topic;
+import org.sluice.events.TopicSettings;
 
 /**
  * Sluice on one machine: a real Kafka broker (KRaft, in this JVM), a real PostgreSQL (one schema per
@@ -36,6 +37,7 @@ public final class LocalStack implements AutoCloseable {
     /** Issuer of the demo tokens. */
     public static final String ISSUER = "https://sluice.local/issuer";
 
+    /** Partitions of topics the broker creates by itself (none of Sluice's own: those have settings). */
     private static final int PARTITIONS = 3;
     /** Written once the demo data is in: a restarted stack keeps its state instead of loading it again. */
     private static final String SEEDED_MARKER = "demo-seeded";
@@ -100,17 +102,14 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** Every topic and dead-letter topic with the partitions, cleanup and retention of its settings. */
     private static void createTopics(EmbeddedKafka kafka) {
-        List<String> names = new ArrayList<>();
         for (Topic topic : Topic.values()) {
-            if (topic != Topic.PARTNERS) {
-                names.add(topic.topicName());
-            }
-            names.add(topic.dlqName());
+            TopicSettings settings = topic.settings();
+            kafka.createTopics(List.of(topic.topicName()), settings.partitions(), settings.kafkaConfig());
+            TopicSettings dlq = TopicSettings.DEAD_LETTERS;
+            kafka.createTopics(List.of(topic.dlqName()), dlq.partitions(), dlq.kafkaConfig());
         }
-        kafka.createTopics(names, PARTITIONS);
-        // the partner registry is a changelog: keep the latest state of every partner forever
-        kafka.createTopics(List.of(Topic.PARTNERS.topicName()), PARTITIONS, Map.of("cleanup.policy", "compact"));
     }
 
     /** The token issuer of this stack: its key is made once and kept, so a restart accepts old tokens. */
