@@ -21,8 +21,6 @@ import org.sluice.embedded.EmbeddedDatabase;
 import org.sluice.embedded.EmbeddedKafka;
 import org.sluice.embedded.ServiceJvm;
 import org.sluice.embedded.TokenIssuer;
-import org.sluice.events.Topic;
-import org.sluice.events.TopicSettings;
 
 /**
  * Sluice on one machine: a real Kafka broker (KRaft, in this JVM), a real PostgreSQL (one schema per
@@ -78,7 +76,7 @@ public final class LocalStack implements AutoCloseable {
                 CompletableFuture.supplyAsync(() -> EmbeddedKafka.open(state.resolve("kafka/log"), PARTITIONS));
         EmbeddedDatabase database = EmbeddedDatabase.open(state.resolve("postgres/data"), 0);
         EmbeddedKafka kafka = kafkaStart.join();
-        createTopics(kafka);
+        SluiceTopics.create(kafka.bootstrapServers(), (short) 1);
 
         Path keys = PrivateFiles.folder(state.resolve("keys"));
         LocalStack stack = new LocalStack(options, kafka, database, issuer(keys), keys);
@@ -99,16 +97,6 @@ public final class LocalStack implements AutoCloseable {
         } catch (RuntimeException e) {
             stack.close();
             throw e;
-        }
-    }
-
-    /** Every topic and dead-letter topic with the partitions, cleanup and retention of its settings. */
-    private static void createTopics(EmbeddedKafka kafka) {
-        for (Topic topic : Topic.values()) {
-            TopicSettings settings = topic.settings();
-            kafka.createTopics(List.of(topic.topicName()), settings.partitions(), settings.kafkaConfig());
-            TopicSettings dlq = TopicSettings.DEAD_LETTERS;
-            kafka.createTopics(List.of(topic.dlqName()), dlq.partitions(), dlq.kafkaConfig());
         }
     }
 
