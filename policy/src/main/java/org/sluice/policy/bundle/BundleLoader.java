@@ -23,10 +23,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.sluice.events.decision.Outcome;
+import org.sluice.events.decision.OverrideClass;
 import org.sluice.events.json.Json;
 import org.sluice.events.schema.SchemaValidator;
 import org.sluice.events.schema.Violation;
 import org.sluice.events.transfer.TransferRequest;
+import org.sluice.policy.engine.CompiledBundle;
 import org.sluice.policy.engine.DecisionInputs;
 import org.sluice.policy.partner.PartnerSnapshot;
 import org.sluice.policy.screening.ScreeningHit;
@@ -132,6 +134,7 @@ public final class BundleLoader {
                 problems.add(new BundleProblem(r.file(), r.line(), "rule id '" + r.id() + "' is used twice"));
             }
         }
+        problems.addAll(overrideConflicts(rules));
         if (rules.isEmpty() && problems.isEmpty()) {
             problems.add(new BundleProblem("rules/", 0, "the bundle has no rule"));
         }
@@ -150,6 +153,35 @@ public final class BundleLoader {
                 rules,
                 tests,
                 source);
+    }
+
+    /**
+     * One problem for every rule whose code another rule (or the engine, for its own failure reason)
+     * gives a different override class: who may lift a reason must not depend on which rule raised it.
+     */
+    static List<BundleProblem> overrideConflicts(List<Rule> rules) {
+        Map<String, Rule> first = new LinkedHashMap<>();
+        List<BundleProblem> out = new ArrayList<>();
+        for (Rule r : rules) {
+            if (r.code().equals(CompiledBundle.RULE_FAILED) && r.override() != CompiledBundle.RULE_FAILED_OVERRIDE) {
+                out.add(new BundleProblem(
+                        r.file(),
+                        r.line(),
+                        "rule '" + r.id() + "' gives code " + r.code() + " override " + r.override()
+                                + ", but the engine gives it " + CompiledBundle.RULE_FAILED_OVERRIDE));
+                continue;
+            }
+            Rule earlier = first.putIfAbsent(r.code(), r);
+            if (earlier != null && earlier.override() != r.override()) {
+                out.add(new BundleProblem(
+                        r.file(),
+                        r.line(),
+                        "rule '" + r.id() + "' gives code " + r.code() + " override " + r.override() + ", but rule '"
+                                + earlier.id() + "' (" + earlier.file() + ":" + earlier.line() + ") gives it "
+                                + earlier.override() + "; one code has one override class"));
+            }
+        }
+        return out;
     }
 
     private void readTables(String file, Node root, Map<String, List<String>> tables, Map<String, Long> thresholds) {
@@ -217,6 +249,22 @@ public final class BundleLoader {
                     line(m.get("effect")),
                     "effect '" + effectText + "' must be APPROVE, APPROVE_WITH_CONDITIONS, REVIEW or DENY");
         }
+        OverrideClass override;
+        Node overrideNode = m.get("override");
+        if (optionalText(m, "override").isEmpty()) {
+            throw new YamlException(
+                    line(n),
+                    "rule '" + id + "' has no 'override': say who may approve against " + code
+                            + " (NONE, FOUR_EYES or ONE_REVIEWER)");
+        }
+        String overrideText = text(m, "override", n);
+        try {
+            override = OverrideClass.valueOf(overrideText.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new YamlException(
+                    line(overrideNode),
+                    "override '" + overrideText + "' of rule '" + id + "' must be NONE, FOUR_EYES or ONE_REVIEWER");
+        }
         Rule.ConditionSpec condition = null;
         Node c = m.get("condition");
         if (c != null) {
@@ -236,6 +284,7 @@ public final class BundleLoader {
                 code,
                 text(m, "title", n),
                 effect,
+                override,
                 text(m, "citation", n),
                 text(m, "when", n),
                 optionalText(m, "evidence").orElse(null),

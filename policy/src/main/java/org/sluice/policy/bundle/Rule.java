@@ -3,6 +3,7 @@ package org.sluice.policy.bundle;
 import jakarta.annotation.Nullable;
 import java.time.LocalDate;
 import org.sluice.events.decision.Outcome;
+import org.sluice.events.decision.OverrideClass;
 
 /**
  * A rule of a bundle: when its CEL condition holds, the decision gets a reason with its code and effect.
@@ -11,6 +12,7 @@ import org.sluice.events.decision.Outcome;
  * @param code the reason code it gives
  * @param title a short title
  * @param effect what the reason alone decides
+ * @param override who may approve against the reason (every rule of a code gives the same class)
  * @param citation the legal basis
  * @param when the CEL condition (a {@code bool})
  * @param evidence an optional CEL expression giving a list of {@code {'kind', 'id', 'detail'}} maps
@@ -28,6 +30,7 @@ public record Rule(
         String code,
         String title,
         Outcome effect,
+        OverrideClass override,
         String citation,
         String when,
         @Nullable String evidence,

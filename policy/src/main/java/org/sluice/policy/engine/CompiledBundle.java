@@ -27,6 +27,7 @@ import java.util.Optional;
 import org.sluice.events.decision.Condition;
 import org.sluice.events.decision.Evidence;
 import org.sluice.events.decision.Outcome;
+import org.sluice.events.decision.OverrideClass;
 import org.sluice.events.decision.Reason;
 import org.sluice.events.decision.RuleRef;
 import org.sluice.policy.bundle.Bundle;
@@ -45,6 +46,9 @@ public final class CompiledBundle {
 
     /** Code of the reason added when a rule cannot be evaluated. */
     public static final String RULE_FAILED = "RULE_EVALUATION_FAILED";
+
+    /** Who may approve against a rule that failed: what it would have found is unknown, so four eyes. */
+    public static final OverrideClass RULE_FAILED_OVERRIDE = OverrideClass.FOUR_EYES;
 
     /** Most iterations one comprehension ({@code all}, {@code exists}, {@code filter}, {@code map}) may take. */
     public static final int MAX_ITERATIONS = 100_000;
@@ -267,7 +271,7 @@ public final class CompiledBundle {
                         r.explanation(),
                         r.remediation(),
                         evidence(cr.evidence(), resolver),
-                        null)); // TODO(policy helper): the rule's override class
+                        r.override()));
                 if (r.condition() != null) {
                     conditions.add(new Condition(
                             r.code(),
@@ -311,7 +315,7 @@ public final class CompiledBundle {
                 "The rule could not be evaluated for this request, so a reviewer must decide: " + detail,
                 "No action for the submitter; the policy administrators have been told through the decision.",
                 List.of(),
-                null);
+                RULE_FAILED_OVERRIDE);
     }
 
     private static List<Evidence> evidence(Program program, CelVariableResolver facts) throws CelEvaluationException {

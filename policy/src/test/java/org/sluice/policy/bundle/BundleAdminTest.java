@@ -45,6 +45,7 @@ class BundleAdminTest {
                     when: "size(countries) > 'two'"
                     explanation: x
                     remediation: y
+                    override: NONE
                 """);
 
         given().auth()
@@ -81,6 +82,7 @@ class BundleAdminTest {
                     when: "false"
                     explanation: x
                     remediation: y
+                    override: ONE_REVIEWER
                     validUntil: %s
                 """.replace("%s", sunset.toString()));
         String digest = given().auth()

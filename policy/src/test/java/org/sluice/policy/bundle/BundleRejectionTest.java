@@ -26,6 +26,7 @@ class BundleRejectionTest {
                 when: %s
                 explanation: x
                 remediation: y
+                override: ONE_REVIEWER
             """;
 
     @Test
@@ -80,6 +81,70 @@ class BundleRejectionTest {
         assertThat(problems.get(0).file()).isEqualTo("tests/cases.yaml");
         assertThat(problems.get(0).line()).isGreaterThan(0);
         assertThat(problems.get(0).reason()).contains("expected outcome APPROVE, found DENY");
+    }
+
+    @Test
+    void aRuleWithoutAnOverrideClassIsRejected() {
+        String noOverride = RULE.replace("%s", "\"true\"").replace("    override: ONE_REVIEWER\n", "");
+        assertThat(problems(Map.of("rules/extra.yaml", noOverride)))
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.file()).isEqualTo("rules/extra.yaml");
+                    assertThat(p.line()).isEqualTo(2);
+                    assertThat(p.reason())
+                            .contains("rule 'extra.rule' has no 'override'")
+                            .contains("NONE, FOUR_EYES or ONE_REVIEWER");
+                });
+        String unknown = RULE.replace("%s", "\"true\"").replace("override: ONE_REVIEWER", "override: ANYONE");
+        assertThat(problems(Map.of("rules/extra.yaml", unknown)))
+                .singleElement()
+                .satisfies(p -> assertThat(p.reason()).contains("override 'ANYONE'"));
+    }
+
+    @Test
+    void oneCodeWithTwoOverrideClassesIsRejected() {
+        // a second embargo rule that would let one reviewer lift what the first makes a hard stop
+        String lenient = RULE.replace("%s", "\"false\"")
+                .replace("code: EXTRA", "code: EMBARGOED_DESTINATION")
+                .replace("effect: REVIEW", "effect: DENY");
+        assertThat(problems(Map.of("rules/extra.yaml", lenient)))
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.file()).isEqualTo("rules/extra.yaml");
+                    assertThat(p.reason())
+                            .contains("code EMBARGOED_DESTINATION override ONE_REVIEWER")
+                            .contains("rule 'destination.embargo'")
+                            .contains("gives it NONE");
+                });
+        String failedCode =
+                RULE.replace("%s", "\"false\"").replace("code: EXTRA", "code: " + CompiledBundle.RULE_FAILED);
+        assertThat(problems(Map.of("rules/extra.yaml", failedCode)))
+                .singleElement()
+                .satisfies(p -> assertThat(p.reason()).contains("the engine gives it FOUR_EYES"));
+    }
+
+    @Test
+    void everyReasonOfTheDefaultBundleCarriesItsRulesClass() {
+        CompiledBundle compiled = BundleVerifier.verify(DEFAULT, "NL");
+        for (BundleTestCase t : compiled.bundle().tests()) {
+            compiled.evaluate(t.inputs())
+                    .reasons()
+                    .forEach(r -> assertThat(r.override())
+                            .as(r.code())
+                            .isNotNull()
+                            .isEqualTo(compiled.bundle().rules().stream()
+                                    .filter(rule -> rule.id().equals(r.ruleId()))
+                                    .findFirst()
+                                    .orElseThrow()
+                                    .override()));
+        }
+        assertThat(compiled.bundle().rules())
+                .filteredOn(r ->
+                        r.code().equals("EMBARGOED_DESTINATION") || r.code().equals("DENIED_PARTY"))
+                .allMatch(r -> r.override() == org.sluice.events.decision.OverrideClass.NONE);
+        assertThat(compiled.bundle().rules())
+                .filteredOn(r -> r.code().equals("POSSIBLE_DENIED_PARTY"))
+                .allMatch(r -> r.override() == org.sluice.events.decision.OverrideClass.FOUR_EYES);
     }
 
     @Test
