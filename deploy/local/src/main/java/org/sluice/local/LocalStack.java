@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 import org.sluice.crypto.sign.SigningKey;
@@ -41,12 +42,14 @@ public final class LocalStack implements AutoCloseable {
     private static final String SEEDED_MARKER = "demo-seeded";
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
+    private static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError");
 
     private final StackOptions options;
     private final EmbeddedKafka kafka;
     private final EmbeddedDatabase database;
     private final TokenIssuer tokens;
     private final Map<Service, ServiceJvm> services = new EnumMap<>(Service.class);
+    private final List<ServiceJvm> replicas = new CopyOnWriteArrayList<>();
     private final Map<String, String> demoTokens = new LinkedHashMap<>();
     private final Path keyDirectory;
 
@@ -139,7 +142,7 @@ public final class LocalStack implements AutoCloseable {
                     service.runnableJar(options.projectRoot()),
                     options.stateDirectory().resolve("logs").resolve(service.schema() + ".log"),
                     environment(service),
-                    List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError"),
+                    JVM_OPTIONS,
                     uri(service));
             services.put(service, process);
             starts.add(CompletableFuture.runAsync(() -> process.start(READY_TIMEOUT)));
@@ -253,9 +256,30 @@ public final class LocalStack implements AutoCloseable {
         process.start(READY_TIMEOUT);
     }
 
-    /** Stops the services, then the broker and the database. */
+    /**
+     * Starts one more replica of a service and waits until it is ready: another child JVM of the same jar
+     * with the same configuration (broker, database, payload store, keys, so the same consumer groups share
+     * the partitions) but its own HTTP port and log file. It is stopped with the stack; kill or stop it
+     * earlier through the returned process.
+     */
+    public ServiceJvm startReplica(Service service, int port) {
+        Map<String, String> env = environment(service);
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        ServiceJvm replica = new ServiceJvm(
+                service.module() + " replica on port " + port,
+                service.runnableJar(options.projectRoot()),
+                options.stateDirectory().resolve("logs").resolve(service.schema() + "-" + port + ".log"),
+                env,
+                JVM_OPTIONS,
+                URI.create("http://localhost:" + port));
+        replicas.add(replica);
+        return replica.start(READY_TIMEOUT);
+    }
+
+    /** Stops the replicas and the services, then the broker and the database. */
     @Override
     public void close() {
+        replicas.forEach(ServiceJvm::stop);
         services.values().forEach(ServiceJvm::stop);
         try {
             kafka.close();
