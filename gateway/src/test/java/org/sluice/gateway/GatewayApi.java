@@ -20,6 +20,7 @@ import org.sluice.events.Principal;
 import org.sluice.events.decision.BundleRef;
 import org.sluice.events.decision.DecisionSource;
 import org.sluice.events.decision.Outcome;
+import org.sluice.events.decision.OverrideClass;
 import org.sluice.events.decision.Reason;
 import org.sluice.events.decision.TransferDecided;
 import org.sluice.events.json.Json;
@@ -181,6 +182,27 @@ public final class GatewayApi {
         return event;
     }
 
+    /** The override class the default bundle gives a reason code (hard stops NONE; the rest as policy has it). */
+    public static OverrideClass overrideOf(String code) {
+        return switch (code) {
+            case "EMBARGOED_DESTINATION",
+                    "COUNTRY_OF_CONCERN_BULK",
+                    "DENIED_PARTY",
+                    "PARTNER_UNKNOWN",
+                    "PARTNER_SUSPENDED",
+                    "PARTNER_KEY_EXPIRED" -> OverrideClass.NONE;
+            case "LICENCE_REQUIRED",
+                    "LICENCE_INVALID",
+                    "LICENCE_QUOTA_EXCEEDED",
+                    "CONSENT_MISMATCH",
+                    "ETHICS_APPROVAL_REQUIRED",
+                    "DSA_REQUIRED",
+                    "POSSIBLE_DENIED_PARTY",
+                    "HUMANITARIAN_EXEMPTION" -> OverrideClass.FOUR_EYES;
+            default -> OverrideClass.ONE_REVIEWER;
+        };
+    }
+
     /** A decision on one of {@link #UMCU}'s transfers, each code a reason with the outcome as its effect. */
     public static TransferDecided decision(
             String transferId, String partnerId, String country, Outcome outcome, String... codes) {
@@ -194,7 +216,7 @@ public final class GatewayApi {
                         "because " + code,
                         "do something about " + code,
                         List.of(new org.sluice.events.decision.Evidence("PARTNER", partnerId, null)),
-                        org.sluice.events.decision.OverrideClass.ONE_REVIEWER))
+                        overrideOf(code)))
                 .toList();
         return new TransferDecided(
                 transferId,

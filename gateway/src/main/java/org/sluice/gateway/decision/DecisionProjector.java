@@ -6,11 +6,14 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
 import org.sluice.events.decision.DecisionSource;
+import org.sluice.events.decision.Outcome;
 import org.sluice.events.decision.TransferDecided;
 import org.sluice.gateway.audit.AuditReceipts;
 import org.sluice.gateway.review.AppealRepository;
 import org.sluice.gateway.review.ReviewRepository;
 import org.sluice.gateway.sealing.PackageRetirement;
+import org.sluice.gateway.sealing.SealingGuard;
+import org.sluice.gateway.sealing.SealingRefusals;
 import org.sluice.gateway.sealing.SealingService;
 import org.sluice.gateway.transfer.Lifecycle;
 import org.sluice.gateway.transfer.TransferRecord;
@@ -22,7 +25,8 @@ import org.sluice.platform.messaging.PoisonRecordException;
  * Applies a decision to the status projection: the decision is recorded (a later one supersedes an
  * earlier one), the review case it settles is closed and the appeal it decides gets its outcome, the state
  * moves as {@link Lifecycle} says, and an approval is sealed in the same transaction, so a crash anywhere
- * leaves either all of it or none.
+ * leaves either all of it or none. An approval that is not sealable ({@link SealingGuard}) is refused
+ * instead, before any of that: it is not recorded as the decision, closes no case and seals nothing.
  */
 @ApplicationScoped
 public class DecisionProjector {
@@ -34,6 +38,7 @@ public class DecisionProjector {
     private final AppealRepository appeals;
     private final AuditReceipts receipts;
     private final MeterRegistry meters;
+    private final SealingRefusals refusals;
 
     public DecisionProjector(
             TransferRepository transfers,
@@ -42,7 +47,9 @@ public class DecisionProjector {
             ReviewRepository reviews,
             AppealRepository appeals,
             AuditReceipts receipts,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            SealingRefusals refusals) {
+        this.refusals = refusals;
         this.receipts = receipts;
         this.transfers = transfers;
         this.sealing = sealing;
@@ -64,8 +71,15 @@ public class DecisionProjector {
                     + decided.institutionId() + ", but transfer " + transfer.id() + " belongs to "
                     + transfer.institutionId());
         }
+        Optional<SealingGuard.Refusal> refusal = SealingGuard.check(decided);
+        if (refusal.isPresent()) {
+            // the one gate every approval passes: an approval that is not sealable is never acted on
+            refusals.refuse(transfer, decided, refusal.get(), decidedAt);
+            return;
+        }
         transfers.recordDecision(transfer.id(), decided, decidedAt);
-        if (decided.reviewId() != null) {
+        // a REVIEW decision naming its case (a re-evaluation that keeps it open) does not close it
+        if (decided.reviewId() != null && decided.outcome() != Outcome.REVIEW) {
             reviews.closed(decided.reviewId(), transfer.id(), decided.decisionId(), decidedAt);
         }
         if (decided.source() == DecisionSource.APPEAL) {

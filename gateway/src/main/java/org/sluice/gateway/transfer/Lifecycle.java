@@ -17,7 +17,7 @@ public final class Lifecycle {
      */
     public static Optional<TransferState> afterDecision(TransferState current, Outcome outcome) {
         return switch (current) {
-            case STAGED, IN_REVIEW, APPROVED, DENIED, APPEALED ->
+            case STAGED, IN_REVIEW, APPROVED, DENIED, APPEALED, REFUSED ->
                 Optional.of(
                         switch (outcome) {
                             case APPROVE, APPROVE_WITH_CONDITIONS -> TransferState.APPROVED;

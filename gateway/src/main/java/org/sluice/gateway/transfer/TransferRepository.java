@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import org.sluice.events.decision.TransferDecided;
 import org.sluice.events.transfer.TransferRequest;
 import org.sluice.gateway.StoredJson;
+import org.sluice.gateway.sealing.SealingRefusalView;
 
 /** The transfers table and its history: the status projection. Callers hold the transaction. */
 @ApplicationScoped
@@ -74,7 +75,7 @@ public class TransferRepository {
                     "SELECT COALESCE(SUM((t.request->'payload'->>'sizeBytes')::bigint), 0) FROM transfers t"
                             + " LEFT JOIN staged_payloads s ON s.transfer_id = t.transfer_id"
                             + " WHERE t.institution_id = ? AND s.purged_at IS NULL AND t.state IN ('RECEIVED',"
-                            + " 'STAGED', 'IN_REVIEW', 'APPROVED', 'DENIED', 'APPEALED', 'SEALED', 'FETCHED',"
+                            + " 'STAGED', 'IN_REVIEW', 'APPROVED', 'DENIED', 'APPEALED', 'REFUSED', 'SEALED', 'FETCHED',"
                             + " 'ACKNOWLEDGED')")) {
                 ps.setString(1, institutionId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -146,6 +147,34 @@ public class TransferRepository {
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot record the decision on " + id, e);
+        }
+    }
+
+    /** Records the latest approval the gateway refused to seal for (see {@code SealingRefusals}). */
+    public void recordRefusal(String id, SealingRefusalView refusal) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement("UPDATE transfers SET sealing_refusal = ?::jsonb WHERE transfer_id = ?")) {
+            ps.setString(1, StoredJson.write(refusal));
+            ps.setString(2, id);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record the sealing refusal of " + id, e);
+        }
+    }
+
+    /** The latest approval the gateway refused to seal for, if any. */
+    public Optional<SealingRefusalView> refusal(String id) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT sealing_refusal FROM transfers WHERE transfer_id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                String json = rs.next() ? rs.getString(1) : null;
+                return json == null ? Optional.empty() : Optional.of(StoredJson.read(json, SealingRefusalView.class));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the sealing refusal of " + id, e);
         }
     }
 

@@ -14,6 +14,12 @@ public enum TransferState {
     DENIED,
     /** The submitter appealed the denial; waiting for policy to open the appeal review. */
     APPEALED,
+    /**
+     * Policy approved, but the gateway refused to seal: the approval was not sealable (a hard-stop reason
+     * stood against it, or it had fewer deciders than it needed). Nothing was sealed; a later decision
+     * applies as usual.
+     */
+    REFUSED,
     /** Sealed for the partner; the package can be fetched. */
     SEALED,
     /** The partner downloaded the whole package. */
@@ -39,7 +45,8 @@ public enum TransferState {
                 || this == IN_REVIEW
                 || this == APPROVED
                 || this == DENIED
-                || this == APPEALED;
+                || this == APPEALED
+                || this == REFUSED;
     }
 
     /** Whether the submitter may appeal: only a denial can be appealed. */

@@ -56,7 +56,8 @@ public class TransferStatus {
                 transfers.history(t.id()),
                 packages.ofTransfer(t.id()).map(PackageView::of).orElse(null),
                 review(t).orElse(null),
-                appeals.latest(t.id()).map(AppealView::of).orElse(null));
+                appeals.latest(t.id()).map(AppealView::of).orElse(null),
+                transfers.refusal(t.id()).orElse(null));
     }
 
     /** The open review case of a transfer that is IN_REVIEW, as of now. */

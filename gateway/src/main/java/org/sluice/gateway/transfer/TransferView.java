@@ -8,6 +8,7 @@ import org.sluice.events.transfer.TransferRequest;
 import org.sluice.gateway.review.AppealView;
 import org.sluice.gateway.review.ReviewView;
 import org.sluice.gateway.sealing.PackageView;
+import org.sluice.gateway.sealing.SealingRefusalView;
 
 /**
  * A transfer as its submitter sees it ({@code GET /api/v1/transfers/{id}}).
@@ -23,6 +24,8 @@ import org.sluice.gateway.sealing.PackageView;
  * @param pkg the sealed package, once sealed
  * @param review the open review case while the transfer is IN_REVIEW: deadline and time in review
  * @param appeal the latest appeal, with its outcome once decided
+ * @param sealingRefusal the latest approval the gateway refused to seal for (state REFUSED while it is the
+ *     latest word on the transfer), with the hard-stop codes and deciders behind the refusal
  */
 public record TransferView(
         String id,
@@ -35,4 +38,5 @@ public record TransferView(
         List<HistoryEntry> history,
         @JsonProperty("package") @Nullable PackageView pkg,
         @Nullable ReviewView review,
-        @Nullable AppealView appeal) {}
+        @Nullable AppealView appeal,
+        @Nullable SealingRefusalView sealingRefusal) {}
