@@ -11,11 +11,19 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.sluice.events.Event;
+import org.sluice.events.Principal;
 import org.sluice.events.Topic;
+import org.sluice.events.decision.DecisionSource;
 import org.sluice.events.decision.Outcome;
+import org.sluice.events.decision.TransferDecided;
 import org.sluice.events.delivery.PackageAcknowledged;
+import org.sluice.events.delivery.SealingRefused;
+import org.sluice.events.review.ReviewKind;
+import org.sluice.events.review.ReviewOpened;
+import org.sluice.events.review.RiskLevel;
 import org.sluice.events.security.SecurityAlert;
 import org.sluice.events.security.Severity;
+import org.sluice.events.transfer.Category;
 import org.sluice.testsupport.KafkaTestClient;
 import org.sluice.testsupport.Tokens;
 
@@ -87,6 +95,95 @@ class AlertTest {
         SecurityAlert alert = records.get(records.size() - 1).event().dataAs(SecurityAlert.class);
         assertThat(alert.rule()).isEqualTo("ack-digest-mismatch");
         assertThat(alert.severity()).isEqualTo(Severity.CRITICAL);
+    }
+
+    @Test
+    void aForgedReevaluationApprovalAgainstAnEmbargoByOneReviewerAndItsSealingRefusalRaiseTheIntegrityAlerts()
+            throws Exception {
+        String transfer = "tr-i-" + UUID.randomUUID();
+        String reviewId = "rv-" + transfer;
+        Event<ReviewOpened> opened = AuditEvents.event(
+                AuditEvents.ENGINE,
+                new ReviewOpened(
+                        reviewId,
+                        transfer,
+                        ReviewKind.DECISION,
+                        "dc-review-" + transfer,
+                        "i-umcu",
+                        "p-tehran",
+                        "IR",
+                        Category.HUMAN_INDIVIDUAL,
+                        RiskLevel.HIGH,
+                        2,
+                        Instant.now().plus(Duration.ofDays(2)),
+                        List.of(),
+                        List.of()));
+        kafka.publish(opened);
+        TransferDecided engine =
+                AuditEvents.decided(transfer, "i-umcu", "IR", Outcome.APPROVE, "EMBARGOED_DESTINATION");
+        TransferDecided forged = new TransferDecided(
+                transfer,
+                engine.decisionId(),
+                "i-umcu",
+                "p-tehran",
+                "IR",
+                Category.HUMAN_INDIVIDUAL,
+                Outcome.APPROVE,
+                engine.reasons(),
+                List.of(),
+                engine.bundle(),
+                DecisionSource.REEVALUATION,
+                reviewId,
+                null,
+                null,
+                List.of("e.visser@eco"),
+                2);
+        Event<TransferDecided> decided = AuditEvents.event(AuditEvents.ENGINE, forged);
+        kafka.publish(decided);
+        Event<SealingRefused> refused = AuditEvents.event(
+                Principal.system("gateway"),
+                new SealingRefused(
+                        transfer, "p-tehran", forged.decisionId(), List.of("EMBARGOED_DESTINATION"), "hard stop"));
+        kafka.publish(refused);
+
+        java.util.Map<String, SecurityAlert> byRule = new java.util.HashMap<>();
+        kafka.readUntil(
+                Topic.SECURITY_ALERTS.topicName(),
+                r -> {
+                    SecurityAlert a = r.event().dataAs(SecurityAlert.class);
+                    if (transfer.equals(a.subjects().get("transfer"))) {
+                        byRule.put(a.rule(), a);
+                    }
+                    return byRule.keySet()
+                            .containsAll(List.of(
+                                    "approval-against-hard-stop",
+                                    "approval-short-of-deciders",
+                                    "case-closed-by-reevaluation",
+                                    "sealing-refused"));
+                },
+                Duration.ofSeconds(30));
+        long decisionIdx =
+                AuditLogTest.count("SELECT idx FROM audit.log_entry WHERE event_id = '" + decided.id() + "'");
+        long refusalIdx = AuditLogTest.count("SELECT idx FROM audit.log_entry WHERE event_id = '" + refused.id() + "'");
+        assertThat(byRule.get("approval-against-hard-stop").severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(byRule.get("approval-against-hard-stop").evidence()).containsExactly(decisionIdx);
+        assertThat(byRule.get("approval-against-hard-stop").subjects()).containsEntry("decision", forged.decisionId());
+        assertThat(byRule.get("approval-short-of-deciders").severity()).isEqualTo(Severity.HIGH);
+        assertThat(byRule.get("approval-short-of-deciders").evidence()).contains(decisionIdx);
+        assertThat(byRule.get("case-closed-by-reevaluation").severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(byRule.get("case-closed-by-reevaluation").subjects()).containsEntry("review", reviewId);
+        assertThat(byRule.get("sealing-refused").severity()).isEqualTo(Severity.HIGH);
+        assertThat(byRule.get("sealing-refused").evidence()).contains(refusalIdx);
+
+        var listed = given().auth()
+                .oauth2(Tokens.securityAnalyst())
+                .get("/api/v1/audit/alerts?limit=500")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("rule", String.class);
+        assertThat(listed).contains("approval-against-hard-stop", "sealing-refused");
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.sluice.events.Principal;
 import org.sluice.events.decision.BundleRef;
 import org.sluice.events.decision.DecisionSource;
 import org.sluice.events.decision.Outcome;
+import org.sluice.events.decision.OverrideClass;
 import org.sluice.events.decision.Reason;
 import org.sluice.events.decision.TransferDecided;
 import org.sluice.events.delivery.PackageFormat;
@@ -56,7 +57,7 @@ public final class AuditEvents {
                         "why",
                         "fix",
                         List.of(),
-                        org.sluice.events.decision.OverrideClass.ONE_REVIEWER))
+                        overrideOf(code)))
                 .toList();
         return new TransferDecided(
                 transferId,
@@ -75,6 +76,27 @@ public final class AuditEvents {
                 null,
                 List.of(),
                 0);
+    }
+
+    /** The override class the default bundle gives a reason code (hard stops NONE). */
+    public static OverrideClass overrideOf(String code) {
+        return switch (code) {
+            case "EMBARGOED_DESTINATION",
+                    "COUNTRY_OF_CONCERN_BULK",
+                    "DENIED_PARTY",
+                    "PARTNER_UNKNOWN",
+                    "PARTNER_SUSPENDED",
+                    "PARTNER_KEY_EXPIRED" -> OverrideClass.NONE;
+            case "LICENCE_REQUIRED",
+                    "LICENCE_INVALID",
+                    "LICENCE_QUOTA_EXCEEDED",
+                    "CONSENT_MISMATCH",
+                    "ETHICS_APPROVAL_REQUIRED",
+                    "DSA_REQUIRED",
+                    "POSSIBLE_DENIED_PARTY",
+                    "HUMANITARIAN_EXEMPTION" -> OverrideClass.FOUR_EYES;
+            default -> OverrideClass.ONE_REVIEWER;
+        };
     }
 
     public static TransferCancelled cancelled(String transferId) {

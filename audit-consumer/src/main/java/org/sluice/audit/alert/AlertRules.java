@@ -24,6 +24,25 @@ public final class AlertRules {
     public static final String NON_ADDRESSEE_REQUEST = "non-addressee-request";
     public static final String AUTH_FAILURE_BURST = "auth-failure-burst";
     public static final String ACK_DIGEST_MISMATCH = "ack-digest-mismatch";
+    public static final String APPROVAL_AGAINST_HARD_STOP = "approval-against-hard-stop";
+    public static final String APPROVAL_SHORT_OF_DECIDERS = "approval-short-of-deciders";
+    public static final String CASE_CLOSED_BY_REEVALUATION = "case-closed-by-reevaluation";
+    public static final String SEALING_REFUSED = "sealing-refused";
+
+    /** Every rule id, for the console's titles and the documentation. */
+    public static final List<String> ALL = List.of(
+            REPEATED_DENIALS,
+            REPEATED_DENIALS_SUBMITTER,
+            EMBARGO_OR_DENIED_PARTY,
+            REVIEWER_OVERRIDE,
+            POLICY_CHANGE,
+            NON_ADDRESSEE_REQUEST,
+            AUTH_FAILURE_BURST,
+            ACK_DIGEST_MISMATCH,
+            APPROVAL_AGAINST_HARD_STOP,
+            APPROVAL_SHORT_OF_DECIDERS,
+            CASE_CLOSED_BY_REEVALUATION,
+            SEALING_REFUSED);
 
     private static final Set<String> HIGH_RISK_CODES = Set.of("EMBARGOED_DESTINATION", "DENIED_PARTY");
     private static final String POSSIBLE_DENIED_PARTY = "POSSIBLE_DENIED_PARTY";
@@ -38,7 +57,11 @@ public final class AlertRules {
     public List<AlertDraft> evaluate(EntryFacts e, History history) {
         List<AlertDraft> alerts = new ArrayList<>();
         switch (e.type()) {
-            case "TransferDecided" -> decided(e, history, alerts);
+            case "TransferDecided" -> {
+                decided(e, history, alerts);
+                integrity(e, history, alerts);
+            }
+            case "SealingRefused" -> sealingRefused(e, history, alerts);
             case "ReviewVoteCast" -> {
                 if (e.data().path("overridesEngineDeny").asBoolean(false)) {
                     alerts.add(now(
@@ -185,6 +208,141 @@ public final class AlertRules {
                 }
             });
         }
+    }
+
+    /** Issue 11: approvals no one may make, made anyway, and review cases settled by no one. */
+    private void integrity(EntryFacts e, History history, List<AlertDraft> alerts) {
+        String transfer = nz(e.facets().transferId());
+        DecisionFacts d = DecisionFacts.of(e.data());
+        List<History.PastDecision> earlier = transfer.isEmpty() ? List.of() : history.decisionsOf(transfer, e.index());
+        List<History.CaseOpened> cases = transfer.isEmpty() ? List.of() : history.casesOpened(transfer);
+        if (d.approval() && !d.hardStops().isEmpty()) {
+            alerts.add(now(
+                    e,
+                    APPROVAL_AGAINST_HARD_STOP,
+                    Severity.CRITICAL,
+                    d.outcome() + " by " + d.source() + " (" + d.decisionId() + ") on " + transfer
+                            + " against hard stop " + String.join(", ", d.hardStops()),
+                    List.of(e.index()),
+                    subjects(transfer, d, e)));
+        }
+        if (d.approval()) {
+            // the case the approval settles: the one it names, else the transfer's cases open before it
+            List<History.CaseOpened> itsCases = d.reviewId() != null
+                    ? cases.stream()
+                            .filter(c -> d.reviewId().equals(c.reviewId()))
+                            .toList()
+                    : openBefore(cases, earlier, e.index());
+            int caseVotes = itsCases.stream()
+                    .mapToInt(History.CaseOpened::requiredVotes)
+                    .max()
+                    .orElse(0);
+            int needed = Math.max(d.requiredDeciders(), caseVotes);
+            if (d.deciders() < needed) {
+                List<Long> evidence = new ArrayList<>();
+                itsCases.forEach(c -> evidence.add(c.index()));
+                evidence.add(e.index());
+                alerts.add(now(
+                        e,
+                        APPROVAL_SHORT_OF_DECIDERS,
+                        Severity.HIGH,
+                        d.outcome() + " by " + d.source() + " (" + d.decisionId() + ") on " + transfer + " with "
+                                + d.deciders() + " distinct decider(s), " + needed + " needed (decision says "
+                                + d.requiredDeciders() + ", case " + caseVotes + ")",
+                        sorted(evidence),
+                        subjects(transfer, d, e)));
+            }
+        }
+        if ("REEVALUATION".equals(d.source()) && !"REVIEW".equals(d.outcome())) {
+            List<Long> evidence = new ArrayList<>();
+            String closed = null;
+            if (d.reviewId() != null) {
+                closed = d.reviewId();
+                cases.stream().filter(c -> d.reviewId().equals(c.reviewId())).forEach(c -> evidence.add(c.index()));
+            } else if (d.supersedes() != null) {
+                Optional<History.PastDecision> superseded = earlier.stream()
+                        .filter(p -> d.supersedes().equals(p.decisionId()) && "REVIEW".equals(p.outcome()))
+                        .findFirst();
+                List<History.CaseOpened> open = openBefore(cases, earlier, e.index());
+                if (superseded.isPresent() && !open.isEmpty()) {
+                    closed = open.get(open.size() - 1).reviewId();
+                    evidence.add(superseded.get().index());
+                    open.forEach(c -> evidence.add(c.index()));
+                }
+            }
+            if (closed != null) {
+                evidence.add(e.index());
+                Map<String, String> subjects = new java.util.HashMap<>(subjects(transfer, d, e));
+                subjects.put("review", closed);
+                alerts.add(now(
+                        e,
+                        CASE_CLOSED_BY_REEVALUATION,
+                        Severity.MEDIUM,
+                        "review case " + closed + " of " + transfer + " closed by a re-evaluation " + d.outcome() + " ("
+                                + d.decisionId() + "), not by reviewers",
+                        sorted(evidence),
+                        subjects));
+            }
+        }
+    }
+
+    private void sealingRefused(EntryFacts e, History history, List<AlertDraft> alerts) {
+        String transfer = nz(e.facets().transferId());
+        String decision = e.data().path("decisionId").asText();
+        List<Long> evidence = new ArrayList<>();
+        if (!transfer.isEmpty()) {
+            history.decisionsOf(transfer, e.index()).stream()
+                    .filter(p -> decision.equals(p.decisionId()))
+                    .forEach(p -> evidence.add(p.index()));
+        }
+        evidence.add(e.index());
+        List<String> codes = new ArrayList<>();
+        e.data().path("codes").forEach(c -> codes.add(c.asText()));
+        alerts.add(now(
+                e,
+                SEALING_REFUSED,
+                Severity.HIGH,
+                "the gateway refused to seal " + transfer + " for approval " + decision + ": "
+                        + e.data().path("reason").asText()
+                        + (codes.isEmpty() ? "" : " [" + String.join(", ", codes) + "]"),
+                sorted(evidence),
+                Map.of(
+                        "transfer",
+                        transfer,
+                        "decision",
+                        decision,
+                        "partner",
+                        nz(e.facets().partner()))));
+    }
+
+    /**
+     * The cases opened before an entry and not closed by a decision before it (a decision naming the case
+     * closes it unless it is a REVIEW decision, which a re-evaluation uses to keep the case open).
+     */
+    private static List<History.CaseOpened> openBefore(
+            List<History.CaseOpened> cases, List<History.PastDecision> earlier, long before) {
+        return cases.stream()
+                .filter(c -> c.index() < before)
+                .filter(c -> earlier.stream()
+                        .noneMatch(p -> c.reviewId() != null
+                                && c.reviewId().equals(p.reviewId())
+                                && !"REVIEW".equals(p.outcome())))
+                .toList();
+    }
+
+    private static Map<String, String> subjects(String transfer, DecisionFacts d, EntryFacts e) {
+        Map<String, String> subjects = new java.util.HashMap<>();
+        subjects.put("transfer", transfer);
+        subjects.put("decision", d.decisionId());
+        subjects.put("institution", nz(e.facets().institution()));
+        if (d.reviewId() != null) {
+            subjects.put("review", d.reviewId());
+        }
+        return Map.copyOf(subjects);
+    }
+
+    private static List<Long> sorted(List<Long> indices) {
+        return indices.stream().distinct().sorted().toList();
     }
 
     private static AlertDraft now(

@@ -21,4 +21,33 @@ public interface History {
 
     /** Indices of refused requests (AccessDenied) since a time. */
     List<Long> accessDenied(Instant since, long upTo);
+
+    /**
+     * The review cases opened for a transfer ({@code ReviewOpened} entries) that the log holds now, wherever
+     * they stand in it (the review topic is not ordered with the decided topic), oldest first.
+     */
+    List<CaseOpened> casesOpened(String transferId);
+
+    /** The decisions ({@code TransferDecided} entries) of a transfer before an entry, oldest first. */
+    List<PastDecision> decisionsOf(String transferId, long before);
+
+    /**
+     * A logged {@code ReviewOpened}.
+     *
+     * @param index its leaf index
+     * @param reviewId the case
+     * @param requiredVotes approving votes the case needs
+     */
+    record CaseOpened(long index, String reviewId, int requiredVotes) {}
+
+    /**
+     * A logged {@code TransferDecided}.
+     *
+     * @param index its leaf index
+     * @param decisionId the decision
+     * @param outcome its outcome
+     * @param source who decided
+     * @param reviewId the case it names, if any
+     */
+    record PastDecision(long index, String decisionId, String outcome, String source, String reviewId) {}
 }

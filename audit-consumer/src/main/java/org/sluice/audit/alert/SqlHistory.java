@@ -81,6 +81,48 @@ public class SqlHistory implements History {
                 upTo);
     }
 
+    @Override
+    public List<CaseOpened> casesOpened(String transferId) {
+        List<CaseOpened> found = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT idx, d ->> 'reviewId', COALESCE((d ->>"
+                        + " 'requiredVotes')::int, 0) FROM (SELECT idx, convert_from(entry, 'UTF8')::jsonb -> 'data' AS d"
+                        + " FROM log_entry WHERE transfer_id = ? AND type = 'ReviewOpened') o ORDER BY idx LIMIT "
+                        + MAX_EVIDENCE)) {
+            ps.setString(1, transferId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new CaseOpened(rs.getLong(1), rs.getString(2), rs.getInt(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the log", e);
+        }
+        return found;
+    }
+
+    @Override
+    public List<PastDecision> decisionsOf(String transferId, long before) {
+        List<PastDecision> found = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT idx, d ->> 'decisionId', d ->> 'outcome',"
+                        + " d ->> 'source', d ->> 'reviewId' FROM (SELECT idx, convert_from(entry, 'UTF8')::jsonb"
+                        + " -> 'data' AS d FROM log_entry WHERE transfer_id = ? AND type = 'TransferDecided'"
+                        + " AND idx < ?) o ORDER BY idx LIMIT " + MAX_EVIDENCE)) {
+            ps.setString(1, transferId);
+            ps.setLong(2, before);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new PastDecision(
+                            rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the log", e);
+        }
+        return found;
+    }
+
     private List<Long> indices(String sql, Object... args) {
         List<Long> found = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
