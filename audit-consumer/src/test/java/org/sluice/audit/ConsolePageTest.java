@@ -33,6 +33,20 @@ class ConsolePageTest {
     }
 
     @Test
+    void everyAlertRuleHasAReadableTitleInTheConsole() {
+        String script = given().get("/console/console.js")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        for (String rule : org.sluice.audit.alert.AlertRules.ALL) {
+            org.assertj.core.api.Assertions.assertThat(script)
+                    .as("a title for " + rule)
+                    .containsPattern("'" + java.util.regex.Pattern.quote(rule) + "': '[^']+'");
+        }
+    }
+
+    @Test
     void recentDecisionsComeNewestFirst() {
         var newest = given().auth()
                 .oauth2(Tokens.securityAnalyst())

@@ -299,6 +299,38 @@ class AppealFlowTest {
         assertThat(status.getList("decision.reasons.code")).containsExactly("FIRST_TRANSFER_TO_PARTNER");
     }
 
+    @Test
+    void aReevaluationThatKeepsTheCaseOpenWithNewReasonsDoesNotCloseIt() {
+        String id = GatewayApi.staged("p-charite", "DE", vcf);
+        Event<TransferDecided> review =
+                GatewayApi.decide(id, "p-charite", "DE", Outcome.REVIEW, "POSSIBLE_DENIED_PARTY");
+        String reviewId = "rv-" + UUID.randomUUID();
+        publish(
+                opened(
+                        reviewId,
+                        id,
+                        ReviewKind.DECISION,
+                        review.data().decisionId(),
+                        Instant.now().plusSeconds(600)),
+                Instant.now());
+        awaitReview(id);
+
+        // policy: the engine would now approve, but the case still needs its votes (a REVIEW naming the case)
+        TransferDecided kept = decidedBy(
+                GatewayApi.decision(id, "p-charite", "DE", Outcome.REVIEW, "FIRST_TRANSFER_TO_PARTNER"),
+                DecisionSource.REEVALUATION,
+                reviewId,
+                review.data().decisionId());
+        GatewayApi.decide(kept);
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        kept.decisionId().equals(GatewayApi.transfer(UMCU, id).getString("decision.decisionId")));
+        JsonPath status = GatewayApi.transfer(UMCU, id);
+        assertThat(status.getString("state")).isEqualTo("IN_REVIEW");
+        assertThat(status.getString("review.reviewId")).isEqualTo(reviewId);
+    }
+
     private static Response appeal(String institution, String id, Map<String, String> body, String key) {
         var request = given().auth()
                 .oauth2(Tokens.submitter(institution))
@@ -349,8 +381,9 @@ class AppealFlowTest {
                 reviewId,
                 supersedes,
                 d.validUntil(),
-                d.deciders(),
-                d.requiredDeciders());
+                // reviewers' approvals name their approvers, as policy records them
+                source.byReviewers() && d.outcome().isApproval() ? List.of("r.reviewer@eco") : d.deciders(),
+                source.byReviewers() && d.outcome().isApproval() ? 1 : d.requiredDeciders());
     }
 
     /** Waits until a later event of the same consumer is applied, so every review event published before is. */

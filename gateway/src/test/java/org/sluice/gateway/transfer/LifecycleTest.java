@@ -25,6 +25,18 @@ class LifecycleTest {
     }
 
     @Test
+    void aRefusedTransferTakesTheNextDecisionAsUsualAndMayBeCancelled() {
+        assertThat(Lifecycle.afterDecision(TransferState.REFUSED, Outcome.DENY)).contains(TransferState.DENIED);
+        assertThat(Lifecycle.afterDecision(TransferState.REFUSED, Outcome.APPROVE))
+                .contains(TransferState.APPROVED);
+        assertThat(Lifecycle.afterDecision(TransferState.REFUSED, Outcome.REVIEW))
+                .contains(TransferState.IN_REVIEW);
+        assertThat(TransferState.REFUSED.cancellable()).isTrue();
+        assertThat(TransferState.REFUSED.appealable()).isFalse();
+        assertThat(TransferState.REFUSED.isFinal()).isFalse();
+    }
+
+    @Test
     void aDenialWithdrawsASealedPackageOnlyBeforeItIsFetched() {
         assertThat(Lifecycle.afterDecision(TransferState.SEALED, Outcome.DENY)).contains(TransferState.WITHDRAWN);
         assertThat(Lifecycle.afterDecision(TransferState.SEALED, Outcome.REVIEW))
