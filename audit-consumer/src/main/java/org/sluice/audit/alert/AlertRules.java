@@ -62,6 +62,7 @@ public final class AlertRules {
                 integrity(e, history, alerts);
             }
             case "SealingRefused" -> sealingRefused(e, history, alerts);
+            case "ReviewOpened" -> caseSeenLate(e, history, alerts);
             case "ReviewVoteCast" -> {
                 if (e.data().path("overridesEngineDeny").asBoolean(false)) {
                     alerts.add(now(
@@ -282,6 +283,49 @@ public final class AlertRules {
                                 + d.decisionId() + "), not by reviewers",
                         sorted(evidence),
                         subjects));
+            }
+        }
+    }
+
+    /**
+     * A case whose {@code ReviewOpened} is logged after an approval naming it (the review and decided
+     * topics are not ordered with each other): the approval is judged against the case's votes now,
+     * unless it was already found short (by its own count or an earlier entry of the case), so each
+     * approval raises {@code approval-short-of-deciders} at most once.
+     */
+    private void caseSeenLate(EntryFacts e, History history, List<AlertDraft> alerts) {
+        String transfer = nz(e.facets().transferId());
+        String reviewId = e.data().path("reviewId").asText();
+        int votes = e.data().path("requiredVotes").asInt(0);
+        if (transfer.isEmpty() || reviewId.isEmpty()) {
+            return;
+        }
+        int earlierVotes = history.casesOpened(transfer).stream()
+                .filter(c -> c.index() < e.index() && reviewId.equals(c.reviewId()))
+                .mapToInt(History.CaseOpened::requiredVotes)
+                .max()
+                .orElse(0);
+        for (History.PastDecision d : history.decisionsOf(transfer, e.index())) {
+            boolean approval = "APPROVE".equals(d.outcome()) || "APPROVE_WITH_CONDITIONS".equals(d.outcome());
+            int flaggedBelow = Math.max(d.requiredDeciders(), earlierVotes);
+            if (approval && reviewId.equals(d.reviewId()) && d.deciders() < votes && d.deciders() >= flaggedBelow) {
+                alerts.add(now(
+                        e,
+                        APPROVAL_SHORT_OF_DECIDERS,
+                        Severity.HIGH,
+                        d.outcome() + " by " + d.source() + " (" + d.decisionId() + ") on " + transfer + " with "
+                                + d.deciders() + " distinct decider(s), " + votes + " needed (decision says "
+                                + d.requiredDeciders() + ", case " + votes + ", its ReviewOpened logged later)",
+                        List.of(d.index(), e.index()),
+                        Map.of(
+                                "transfer",
+                                transfer,
+                                "decision",
+                                d.decisionId(),
+                                "institution",
+                                nz(e.facets().institution()),
+                                "review",
+                                reviewId)));
             }
         }
     }

@@ -48,6 +48,15 @@ public interface History {
      * @param outcome its outcome
      * @param source who decided
      * @param reviewId the case it names, if any
+     * @param deciders distinct approving people it names
+     * @param requiredDeciders how many it said it needed (0 when it did not say)
      */
-    record PastDecision(long index, String decisionId, String outcome, String source, String reviewId) {}
+    record PastDecision(
+            long index,
+            String decisionId,
+            String outcome,
+            String source,
+            String reviewId,
+            int deciders,
+            int requiredDeciders) {}
 }

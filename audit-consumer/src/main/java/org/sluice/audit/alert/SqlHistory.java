@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.sluice.events.json.Json;
 
 /** {@link History} read from the log's indexed facets. */
 @ApplicationScoped
@@ -105,19 +106,26 @@ public class SqlHistory implements History {
     public List<PastDecision> decisionsOf(String transferId, long before) {
         List<PastDecision> found = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT idx, d ->> 'decisionId', d ->> 'outcome',"
-                        + " d ->> 'source', d ->> 'reviewId' FROM (SELECT idx, convert_from(entry, 'UTF8')::jsonb"
-                        + " -> 'data' AS d FROM log_entry WHERE transfer_id = ? AND type = 'TransferDecided'"
-                        + " AND idx < ?) o ORDER BY idx LIMIT " + MAX_EVIDENCE)) {
+                PreparedStatement ps = c.prepareStatement("SELECT idx, convert_from(entry, 'UTF8') FROM log_entry"
+                        + " WHERE transfer_id = ? AND type = 'TransferDecided' AND idx < ? ORDER BY idx LIMIT "
+                        + MAX_EVIDENCE)) {
             ps.setString(1, transferId);
             ps.setLong(2, before);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    DecisionFacts d = DecisionFacts.of(
+                            Json.mapper().readTree(rs.getString(2)).path("data"));
                     found.add(new PastDecision(
-                            rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                            rs.getLong(1),
+                            d.decisionId(),
+                            d.outcome(),
+                            d.source(),
+                            d.reviewId(),
+                            d.deciders(),
+                            d.requiredDeciders()));
                 }
             }
-        } catch (SQLException e) {
+        } catch (SQLException | java.io.IOException e) {
             throw new IllegalStateException("cannot read the log", e);
         }
         return found;

@@ -118,14 +118,17 @@ class AlertRulesTest {
                     .filter(e -> e.index() < before
                             && e.type().equals("TransferDecided")
                             && transferId.equals(e.facets().transferId()))
-                    .map(e -> new PastDecision(
-                            e.index(),
-                            e.data().path("decisionId").asText(),
-                            e.facets().outcome(),
-                            e.data().path("source").asText(),
-                            e.data().hasNonNull("reviewId")
-                                    ? e.data().path("reviewId").asText()
-                                    : null))
+                    .map(e -> {
+                        DecisionFacts d = DecisionFacts.of(e.data());
+                        return new PastDecision(
+                                e.index(),
+                                e.data().path("decisionId").asText(),
+                                e.facets().outcome(),
+                                d.source(),
+                                d.reviewId(),
+                                d.deciders(),
+                                d.requiredDeciders());
+                    })
                     .toList();
         }
     };
@@ -423,6 +426,27 @@ class AlertRulesTest {
         assertThat(append(decided(approval("tr-d5", DecisionSource.REVIEW, "rv-d5", List.of("r.lone"), null)), T))
                 .extracting(AlertDraft::rule)
                 .containsExactly(AlertRules.APPROVAL_SHORT_OF_DECIDERS);
+    }
+
+    @Test
+    void aCaseLoggedAfterTheApprovalNamingItIsJudgedThenAndEachShortApprovalAlertsOnce() {
+        long approved = log.size();
+        assertThat(append(decided(approval("tr-l1", DecisionSource.REVIEW, "rv-l1", List.of("r.lone"), 1)), T))
+                .isEmpty();
+        assertThat(append(caseOpened("tr-l1", "rv-l1", 2), T)).singleElement().satisfies(a -> {
+            assertThat(a.rule()).isEqualTo(AlertRules.APPROVAL_SHORT_OF_DECIDERS);
+            assertThat(a.evidence()).containsExactly(approved, approved + 1);
+            assertThat(a.subjects()).containsEntry("review", "rv-l1").containsEntry("transfer", "tr-l1");
+        });
+        assertThat(append(caseOpened("tr-l1", "rv-l1", 2), T))
+                .as("already raised")
+                .isEmpty();
+        // found short by its own count already: the late case adds nothing
+        append(decided(approval("tr-l2", DecisionSource.REVIEW, "rv-l2", List.of("r.lone"), 2)), T);
+        assertThat(append(caseOpened("tr-l2", "rv-l2", 2), T)).isEmpty();
+        // enough people for the late case too
+        append(decided(approval("tr-l3", DecisionSource.REVIEW, "rv-l3", List.of("a", "b"), 2)), T);
+        assertThat(append(caseOpened("tr-l3", "rv-l3", 2), T)).isEmpty();
     }
 
     @Test
