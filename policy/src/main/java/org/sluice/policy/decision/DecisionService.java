@@ -138,7 +138,10 @@ public class DecisionService {
 
     /**
      * Decides an open transfer again because an input changed; publishes only when the outcome or the
-     * reasons change.
+     * reasons change. A transfer with an open review case is never approved by a re-evaluation: when
+     * the engine would now approve it, the case stays open with the new reasons (a REVIEW decision
+     * carrying its reviewId) so it still needs the votes it required; a denial closes it (the
+     * conservative answer). Every re-evaluation of a transfer under review carries the case's reviewId.
      *
      * @param trigger what changed (a licence, partner, list digest), part of the decision id
      * @return the new decision, empty when nothing changed or the transfer is no longer open
@@ -151,36 +154,80 @@ public class DecisionService {
         }
         TransferDecided previous =
                 decisions.find(t.get().latestDecision()).orElseThrow().decision();
-        Map<String, Long> held = quota.held(transferId);
-        DecisionInputs inputs =
-                assembler.assemble(t.get().institutionId(), t.get().request(), clock.instant(), true, held);
-        EngineResult result = bundles.active().evaluate(inputs);
-        if (result.outcome() == previous.outcome() && result.codes().equals(previous.codes())) {
+        Evaluated e = evaluate(t.get());
+        EngineResult result = e.result();
+        Optional<ReviewQueue.OpenCase> underReview = reviews.openCase(transferId);
+        // people must still decide a case the engine would now approve: it stays open, nothing is approved
+        boolean keepCase = underReview.isPresent() && result.outcome().isApproval();
+        Outcome outcome = keepCase ? Outcome.REVIEW : result.outcome();
+        if (outcome == previous.outcome() && result.codes().equals(previous.codes())) {
             return Optional.empty();
         }
         if (previous.source().byReviewers() && result.outcome() != Outcome.DENY) {
             // people settled it: only a new ground for denial (an embargo, a confirmed party) reopens it
             return Optional.empty();
         }
-        return Optional.of(decide(
+        if (keepCase) {
+            LOG.infof(
+                    "transfer %s: %s would now be approved by the engine (%s); review case %s stays open",
+                    transferId, trigger, result.codes(), underReview.get().reviewId());
+        }
+        return Optional.of(record(
                 t.get(),
+                e,
                 derivedId("reevaluation:" + trigger, transferId),
+                outcome,
+                result.conditions(),
                 DecisionSource.REEVALUATION,
+                underReview.map(ReviewQueue.OpenCase::reviewId).orElse(null),
                 previous.decisionId(),
-                actor));
+                actor,
+                null,
+                keepCase));
+    }
+
+    /**
+     * What approving the (locked) transfer needs now: the engine is evaluated for the current reasons and
+     * their strongest override class is combined with the case's votes. Nothing is written.
+     *
+     * @param caseVotes approving votes the case needs by its risk
+     * @param caseSenior whether the case needs a senior among its approvers
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DecisionAuthority.Requirement requirementNow(String transferId, int caseVotes, boolean caseSenior) {
+        Transfers.Transfer t = transfers.lock(transferId).orElseThrow();
+        return DecisionAuthority.requirement(evaluate(t).result().reasons(), caseVotes, caseSenior);
+    }
+
+    /**
+     * The people behind a decision by reviewers and what their case needed.
+     *
+     * @param deciders for an approval the approving voters, in the order they voted; for a denial the
+     *     denying voter(s)
+     * @param caseVotes approving votes the case needs by its risk (and the reasons it was opened with)
+     * @param caseSenior whether the case needs a senior among its approvers
+     */
+    public record Mandate(List<DecisionAuthority.Decider> deciders, int caseVotes, boolean caseSenior) {
+        public Mandate {
+            deciders = List.copyOf(deciders);
+        }
     }
 
     /**
      * Settles a transfer as reviewers decided it: the bundle is evaluated again for the current reasons
      * and the licence quota an approval consumes (charged exactly as for an engine approval), the
-     * reviewers' conditions are added to the engine's, and {@code TransferDecided} is published.
+     * reviewers' conditions are added to the engine's, and {@code TransferDecided} is published. An
+     * approval is checked by {@link DecisionAuthority} against the reasons evaluated now: an appeal that
+     * corrected the facts may pass, votes never out-vote a hard stop.
      *
      * @param vote the reviewers' outcome: APPROVE (with conditions when there are any) or DENY
      * @param reviewerConditions conditions the reviewers attached to an approval
      * @param source REVIEW or APPEAL
      * @param reviewId the case
-     * @throws org.sluice.platform.problem.ProblemException 409 when the transfer was cancelled or an
-     *     approval's licence quota no longer fits
+     * @param mandate who decided and what the case needed
+     * @throws org.sluice.platform.problem.ProblemException 409 when the transfer was cancelled, an
+     *     approval's licence quota no longer fits, or the approvers lack the authority (override-not-allowed,
+     *     four-eyes); 403 separation-of-duties
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public TransferDecided settle(
@@ -190,6 +237,7 @@ public class DecisionService {
             List<Condition> reviewerConditions,
             DecisionSource source,
             String reviewId,
+            Mandate mandate,
             Principal actor) {
         Transfers.Transfer t = transfers.lock(transferId).orElseThrow();
         if (t.cancelled()) {
@@ -204,7 +252,8 @@ public class DecisionService {
             conditions.addAll(reviewerConditions);
             outcome = conditions.isEmpty() ? Outcome.APPROVE : Outcome.APPROVE_WITH_CONDITIONS;
         }
-        return record(t, e, decisionId, outcome, conditions, source, reviewId, t.latestDecision(), actor);
+        return record(
+                t, e, decisionId, outcome, conditions, source, reviewId, t.latestDecision(), actor, mandate, false);
     }
 
     private record Evaluated(
@@ -223,10 +272,27 @@ public class DecisionService {
     private TransferDecided decide(
             Transfers.Transfer t, String decisionId, DecisionSource source, String supersedes, Principal actor) {
         Evaluated e = evaluate(t);
-        return record(t, e, decisionId, e.result().outcome(), e.result().conditions(), source, null, supersedes, actor);
+        return record(
+                t,
+                e,
+                decisionId,
+                e.result().outcome(),
+                e.result().conditions(),
+                source,
+                null,
+                supersedes,
+                actor,
+                null,
+                false);
     }
 
-    /** Charges or gives back quota for the outcome, stores the decision and publishes it. */
+    /**
+     * Checks an approval's authority, charges or gives back quota for the outcome, stores the decision
+     * and publishes it.
+     *
+     * @param mandate the reviewers behind it; null for the engine
+     * @param keepCase a REVIEW that keeps the open case {@code reviewId} instead of opening a new one
+     */
     private TransferDecided record(
             Transfers.Transfer t,
             Evaluated e,
@@ -236,9 +302,43 @@ public class DecisionService {
             DecisionSource source,
             String reviewId,
             String supersedes,
-            Principal actor) {
+            Principal actor,
+            Mandate mandate,
+            boolean keepCase) {
         Instant now = clock.instant();
         EngineResult result = e.result();
+        List<String> deciders = List.of();
+        int requiredDeciders = 0;
+        if (mandate != null) {
+            deciders = mandate.deciders().stream()
+                    .map(DecisionAuthority.Decider::id)
+                    .distinct()
+                    .toList();
+            requiredDeciders = 1;
+        }
+        if (outcome.isApproval()) {
+            if (mandate == null) {
+                Optional<DecisionAuthority.Refusal> refused =
+                        DecisionAuthority.mayApproveByEngine(t.transferId(), result.reasons());
+                if (refused.isPresent()) {
+                    // only a bundle giving an approving rule the class NONE gets here: deny rather than approve
+                    LOG.errorf(
+                            "engine approval of transfer %s refused, denied instead: %s",
+                            t.transferId(), refused.get().detail());
+                    outcome = Outcome.DENY;
+                    conditions = List.of();
+                }
+            } else {
+                DecisionAuthority.Requirement req =
+                        DecisionAuthority.requirement(result.reasons(), mandate.caseVotes(), mandate.caseSenior());
+                DecisionAuthority.mayApprove(req, parties(t), mandate.deciders())
+                        .ifPresent(r -> {
+                            LOG.warnf("approval of transfer %s refused (%s): %s", t.transferId(), r.slug(), r.detail());
+                            throw new ProblemException(r.status(), r.slug(), r.title(), r.detail(), List.of());
+                        });
+                requiredDeciders = req.approvers();
+            }
+        }
         long bytes = t.request().payload().sizeBytes();
         for (String licenceId : e.held().keySet()) {
             if (!outcome.isApproval() || !result.quotaCharges().contains(licenceId)) {
@@ -277,15 +377,17 @@ public class DecisionService {
                 reviewId,
                 supersedes,
                 outcome.isApproval() ? now.plus(config.approvalValidity()) : null,
-                List.of(),
-                0);
+                deciders,
+                requiredDeciders);
         decisions.insert(decided, e.inputs(), now);
         transfers.setLatestDecision(t.transferId(), decisionId);
         if (outcome.isApproval()) {
             openVerifications(decided, now);
         }
         outbox.add(publisher.event(decisionId, actor, decided));
-        if (outcome == Outcome.REVIEW) {
+        if (outcome == Outcome.REVIEW && keepCase) {
+            reviews.keep(reviewId, decided);
+        } else if (outcome == Outcome.REVIEW) {
             reviews.open(decided, e.inputs());
         } else if (!source.byReviewers()) {
             reviews.close(t.transferId(), "decided again by the engine: " + outcome);
@@ -293,6 +395,10 @@ public class DecisionService {
         meters.counter("sluice.policy.decisions", "outcome", outcome.name(), "source", source.name())
                 .increment();
         return decided;
+    }
+
+    private static DecisionAuthority.Parties parties(Transfers.Transfer t) {
+        return new DecisionAuthority.Parties(t.transferId(), t.institutionId(), t.submittedBy());
     }
 
     private void openVerifications(TransferDecided d, Instant now) {

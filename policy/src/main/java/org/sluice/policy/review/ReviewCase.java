@@ -74,4 +74,35 @@ public record ReviewCase(
         return decisionOutcome == Outcome.DENY
                 && (decisionSource == DecisionSource.ENGINE || decisionSource == DecisionSource.REEVALUATION);
     }
+
+    /** The case with a raised approval requirement (never lowered). */
+    public ReviewCase withRequirement(int votes, boolean senior) {
+        return new ReviewCase(
+                reviewId,
+                transferId,
+                kind,
+                decisionId,
+                decisionSource,
+                decisionOutcome,
+                appealId,
+                statement,
+                institutionId,
+                submittedBy,
+                partnerId,
+                destinationCountry,
+                category,
+                codes,
+                risk,
+                Math.max(requiredVotes, votes),
+                seniorRequired || senior,
+                escalated,
+                excludedReviewers,
+                status,
+                claimedBy,
+                claimedAt,
+                openedAt,
+                deadline,
+                outcome,
+                settledDecisionId);
+    }
 }

@@ -95,6 +95,32 @@ public class ReviewRepository {
                 transferId);
     }
 
+    /**
+     * Raises what an approval of the case needs (the votes and the senior), never lowers it; the reasons
+     * of the transfer changed or demand more than its risk did.
+     */
+    public void raiseRequirement(String reviewId, int votes, boolean senior) {
+        jdbc.update(
+                "UPDATE review_cases SET required_votes = GREATEST(required_votes, ?),"
+                        + " senior_required = senior_required OR ? WHERE review_id = ?",
+                votes,
+                senior,
+                reviewId);
+    }
+
+    /** Replaces the reason codes of an open case kept open by a re-evaluation. */
+    public void updateCodes(String reviewId, List<String> codes) {
+        jdbc.update("UPDATE review_cases SET codes = ? WHERE review_id = ?", codes, reviewId);
+    }
+
+    /** Open cases whose reasons include the code. */
+    public List<ReviewCase> openWithCode(String code) {
+        return jdbc.query(
+                "SELECT * FROM review_cases WHERE status = 'OPEN' AND ? = ANY (codes) ORDER BY opened_at, review_id",
+                ReviewRepository::reviewCase,
+                code);
+    }
+
     /** Everyone who voted on any case of the transfer. */
     public List<String> votersOf(String transferId) {
         return jdbc.query(

@@ -81,7 +81,8 @@ public class ReviewResource {
      *
      * @param reviewCase the case
      * @param request the transfer request
-     * @param reasons the engine's reasons for the decision under review
+     * @param reasons the engine's reasons for the decision under review (or of the re-evaluation that kept
+     *     the case open)
      * @param screening the screening hits the decision saw
      * @param votes the votes cast so far
      * @param timeInReview how long the case has been open (until settled)
@@ -222,8 +223,16 @@ public class ReviewResource {
     @Path("{reviewId}")
     public CaseDetail detail(@PathParam("reviewId") String reviewId) {
         ReviewCase c = cases.find(reviewId).orElseThrow(() -> ProblemException.notFound("review case " + reviewId));
-        Decisions.Stored underReview = decisions.find(c.decisionId()).orElseThrow();
         Transfers.Transfer t = transfers.find(c.transferId()).orElseThrow();
+        Decisions.Stored underReview = decisions.find(c.decisionId()).orElseThrow();
+        if (c.status().equals(ReviewCase.OPEN) && t.latestDecision() != null) {
+            // a re-evaluation that kept the case open carries its id: the reviewers weigh those reasons now
+            Decisions.Stored latest = decisions.find(t.latestDecision()).orElse(underReview);
+            if (reviewId.equals(latest.decision().reviewId())
+                    && latest.decision().source() == org.sluice.events.decision.DecisionSource.REEVALUATION) {
+                underReview = latest;
+            }
+        }
         Instant end = c.status().equals(ReviewCase.OPEN) ? clock.instant() : settledAt(c);
         return new CaseDetail(
                 c,

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.sluice.events.review.RiskLevel;
 import org.sluice.events.review.Vote;
+import org.sluice.policy.decision.DecisionAuthority;
 
 /**
  * The rules of human review as pure functions: how risky a case is, who may take it, and when its votes
@@ -64,20 +65,10 @@ public final class ReviewRules {
      * without a senior reviewer among the approvers.
      */
     public static Optional<Refusal> mayTake(ReviewCase c, List<CastVote> votes, Reviewer r) {
-        if (r.id().equals(c.submittedBy())) {
-            return Optional.of(new Refusal(
-                    403,
-                    "separation-of-duties",
-                    "Separation of duties",
-                    r.id() + " submitted transfer " + c.transferId() + " and may not review it"));
-        }
-        if (r.institution() != null && r.institution().equals(c.institutionId())) {
-            return Optional.of(new Refusal(
-                    403,
-                    "separation-of-duties",
-                    "Separation of duties",
-                    r.id() + " belongs to " + c.institutionId()
-                            + ", the submitting institution, and may not review its transfer"));
+        Optional<DecisionAuthority.Refusal> sod = DecisionAuthority.separationOfDuties(parties(c), decider(r));
+        if (sod.isPresent()) {
+            DecisionAuthority.Refusal x = sod.get();
+            return Optional.of(new Refusal(x.status(), x.slug(), x.title(), x.detail()));
         }
         if (c.excludedReviewers().contains(r.id())) {
             return Optional.of(new Refusal(
@@ -131,5 +122,15 @@ public final class ReviewRules {
         long distinct = approvals.stream().map(CastVote::reviewer).distinct().count();
         boolean senior = !c.seniorRequired() || approvals.stream().anyMatch(CastVote::senior);
         return distinct >= c.requiredVotes() && senior ? Optional.of(Vote.APPROVE) : Optional.empty();
+    }
+
+    /** Who may never decide the case's transfer. */
+    public static DecisionAuthority.Parties parties(ReviewCase c) {
+        return new DecisionAuthority.Parties(c.transferId(), c.institutionId(), c.submittedBy());
+    }
+
+    /** The reviewer as a decider. */
+    public static DecisionAuthority.Decider decider(Reviewer r) {
+        return new DecisionAuthority.Decider(r.id(), r.institution(), r.senior());
     }
 }

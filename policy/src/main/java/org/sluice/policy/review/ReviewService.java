@@ -33,6 +33,7 @@ import org.sluice.platform.problem.ProblemException;
 import org.sluice.platform.security.Roles;
 import org.sluice.policy.PolicyConfig;
 import org.sluice.policy.bundle.BundleService;
+import org.sluice.policy.decision.DecisionAuthority;
 import org.sluice.policy.decision.DecisionService;
 import org.sluice.policy.decision.Decisions;
 import org.sluice.policy.decision.ReviewQueue;
@@ -116,6 +117,28 @@ public class ReviewService implements ReviewQueue {
     }
 
     @Override
+    public Optional<OpenCase> openCase(String transferId) {
+        return cases.openOf(transferId).stream()
+                .findFirst()
+                .map(c -> new OpenCase(c.reviewId(), c.requiredVotes(), c.seniorRequired()));
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void keep(String reviewId, TransferDecided decision) {
+        ReviewCase c = cases.lock(reviewId).orElseThrow();
+        cases.updateCodes(reviewId, decision.codes());
+        DecisionAuthority.Requirement req =
+                DecisionAuthority.requirement(decision.reasons(), c.requiredVotes(), c.seniorRequired());
+        if (req.exceeds(c.requiredVotes(), c.seniorRequired())) {
+            cases.raiseRequirement(reviewId, req.approvers(), req.senior());
+        }
+        LOG.infof(
+                "review case %s on transfer %s kept open by decision %s with reasons %s",
+                reviewId, decision.transferId(), decision.decisionId(), decision.codes());
+    }
+
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void close(String transferId, String reason) {
         int closed = cases.closeOpen(transferId, reason, clock.instant());
@@ -183,7 +206,14 @@ public class ReviewService implements ReviewQueue {
                 tables.getOrDefault(config.controlledCategoriesTable(), List.of()),
                 tables.getOrDefault(config.countriesOfConcernTable(), List.of()),
                 config.highRiskCodes());
+        // the case needs what its risk needs and what the reasons' override class needs, whichever is more
         int required = ReviewRules.requiredVotes(risk);
+        boolean senior = risk == RiskLevel.HIGH;
+        DecisionAuthority.Requirement req = DecisionAuthority.requirement(underReview.reasons(), required, senior);
+        if (req.liftable()) {
+            required = req.approvers();
+            senior = req.senior();
+        }
         ReviewCase c = new ReviewCase(
                 reviewId,
                 t.transferId(),
@@ -201,7 +231,7 @@ public class ReviewService implements ReviewQueue {
                 underReview.codes(),
                 risk,
                 required,
-                risk == RiskLevel.HIGH,
+                senior,
                 false,
                 excluded,
                 ReviewCase.OPEN,
@@ -285,6 +315,9 @@ public class ReviewService implements ReviewQueue {
         ReviewCase c = cases.lock(reviewId).orElseThrow();
         requireOpen(c);
         requireHolder(c, by);
+        if (ballot.vote() == Vote.APPROVE) {
+            c = requireAuthorityNow(c);
+        }
         List<CastVote> votes = new ArrayList<>(cases.votes(reviewId));
         refuseIfNotAllowed(c, votes, by);
         Instant now = clock.instant();
@@ -339,6 +372,12 @@ public class ReviewService implements ReviewQueue {
                                 k.dueWithinDays(),
                                 k.reference() == null ? reviewId : k.reference()))
                         .forEach(conditions::add));
+        List<DecisionAuthority.Decider> deciders = votes.stream()
+                .filter(v -> v.vote() == settled.get())
+                .map(v -> v.reviewer().equals(by.id())
+                        ? ReviewRules.decider(reviewer(by))
+                        : new DecisionAuthority.Decider(v.reviewer(), null, v.senior()))
+                .toList();
         TransferDecided decided = decider.settle(
                 c.transferId(),
                 derivedId("review-decision", reviewId),
@@ -346,6 +385,7 @@ public class ReviewService implements ReviewQueue {
                 conditions,
                 c.kind() == ReviewKind.APPEAL ? DecisionSource.APPEAL : DecisionSource.REVIEW,
                 reviewId,
+                new DecisionService.Mandate(deciders, c.requiredVotes(), c.seniorRequired()),
                 by);
         cases.settle(reviewId, decided.outcome(), decided.decisionId(), now);
         meters.counter(
@@ -395,6 +435,26 @@ public class ReviewService implements ReviewQueue {
     }
 
     // ---- rules
+
+    /**
+     * The engine's reasons as they are now decide what an approving vote needs: none at all against a
+     * hard stop (409 override-not-allowed, before anything is written), and never less than the case
+     * already needed. A case whose reasons now demand more keeps the raised requirement.
+     */
+    private ReviewCase requireAuthorityNow(ReviewCase c) {
+        DecisionAuthority.Requirement req =
+                decider.requirementNow(c.transferId(), c.requiredVotes(), c.seniorRequired());
+        if (!req.liftable()) {
+            DecisionAuthority.Refusal r = DecisionAuthority.mayApprove(req, ReviewRules.parties(c), List.of())
+                    .orElseThrow();
+            throw new ProblemException(r.status(), r.slug(), r.title(), r.detail(), List.of());
+        }
+        if (req.exceeds(c.requiredVotes(), c.seniorRequired())) {
+            cases.raiseRequirement(c.reviewId(), req.approvers(), req.senior());
+            return c.withRequirement(req.approvers(), req.senior());
+        }
+        return c;
+    }
 
     private void refuseIfNotAllowed(ReviewCase c, List<CastVote> votes, Principal by) {
         ReviewRules.mayTake(c, votes, reviewer(by)).ifPresent(r -> {

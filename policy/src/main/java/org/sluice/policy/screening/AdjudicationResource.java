@@ -19,7 +19,9 @@ import org.sluice.platform.security.Roles;
 
 /**
  * Reviewers' screening adjudications: {@code POST} records a verdict on a hit (a "not this party" verdict
- * clears the name against the entry until the entry changes), {@code GET} lists them.
+ * clears the name against the entry until the entry changes), {@code GET} lists them. A "not this party"
+ * verdict on a hit that holds up an open review case answers {@code 202} with the signatures so far until
+ * the people the case needs have signed, then {@code 201} with the verdict in force.
  */
 @Path("/api/v1/screening/adjudications")
 @RolesAllowed({Roles.REVIEWER, Roles.SENIOR_REVIEWER, Roles.ADMIN})
@@ -67,10 +69,13 @@ public class AdjudicationResource {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        Adjudications.Adjudication recorded = service.adjudicate(
+        AdjudicationService.Filed filed = service.adjudicate(
                         v.entryId(), v.screenedName(), v.verdict(), v.justification(), principal.get())
                 .orElseThrow(() -> ProblemException.notFound("list entry " + v.entryId()));
-        return Response.status(201).entity(recorded).build();
+        // 201: the verdict is in force; 202: a signature under a verdict that needs more signers
+        return filed.inForce()
+                ? Response.status(201).entity(filed.recorded()).build()
+                : Response.status(202).entity(filed.pending()).build();
     }
 
     @GET

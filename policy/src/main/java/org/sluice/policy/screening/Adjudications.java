@@ -76,6 +76,74 @@ public class Adjudications {
                 at);
     }
 
+    /**
+     * A reviewer's signature under a "not this party" verdict that has not taken effect yet.
+     *
+     * @param signedBy who
+     * @param institution the signer's home institution, null when the token binds none
+     * @param senior whether the signer is a senior reviewer
+     * @param justification why
+     * @param signedAt when
+     */
+    public record Signature(
+            String signedBy, String institution, boolean senior, String justification, Instant signedAt) {}
+
+    /** Serialises signing of one name against one entry (two signers at once count each other). */
+    public void lockKey(String entryId, String screenedName) {
+        jdbc.one("SELECT pg_advisory_xact_lock(hashtext(?))", rs -> true, entryId + "|" + key(screenedName));
+    }
+
+    /** Adds (or renews) a signature under "not this party" for the entry as it is now. */
+    public void sign(
+            ListEntry entry,
+            String screenedName,
+            String justification,
+            String by,
+            String institution,
+            boolean senior,
+            Instant at) {
+        jdbc.update(
+                "INSERT INTO screening_adjudication_signatures (entry_id, screened_key, screened_name, entry_digest,"
+                        + " signed_by, institution, senior, justification, signed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (entry_id, screened_key, signed_by) DO UPDATE SET"
+                        + " screened_name = excluded.screened_name, entry_digest = excluded.entry_digest,"
+                        + " institution = excluded.institution, senior = excluded.senior,"
+                        + " justification = excluded.justification, signed_at = excluded.signed_at",
+                entry.entryId(),
+                key(screenedName),
+                screenedName,
+                entry.digest(),
+                by,
+                institution,
+                senior,
+                justification,
+                at);
+    }
+
+    /** The signatures under "not this party" for the name against the entry as it is now, oldest first. */
+    public List<Signature> signatures(ListEntry entry, String screenedName) {
+        return jdbc.query(
+                "SELECT * FROM screening_adjudication_signatures WHERE entry_id = ? AND screened_key = ?"
+                        + " AND entry_digest = ? ORDER BY signed_at, signed_by",
+                rs -> new Signature(
+                        rs.getString("signed_by"),
+                        rs.getString("institution"),
+                        rs.getBoolean("senior"),
+                        rs.getString("justification"),
+                        rs.getTimestamp("signed_at").toInstant()),
+                entry.entryId(),
+                key(screenedName),
+                entry.digest());
+    }
+
+    /** Drops the signatures of a name against an entry (the verdict took effect or was CONFIRMED). */
+    public void clearSignatures(String entryId, String screenedName) {
+        jdbc.update(
+                "DELETE FROM screening_adjudication_signatures WHERE entry_id = ? AND screened_key = ?",
+                entryId,
+                key(screenedName));
+    }
+
     /** Judgements on an entry (all entries when null), newest first; {@code current} against the digest given. */
     public List<Adjudication> list(String entryId, java.util.function.Function<String, String> currentDigest) {
         return jdbc.query(

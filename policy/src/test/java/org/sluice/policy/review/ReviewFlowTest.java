@@ -344,12 +344,24 @@ class ReviewFlowTest {
         assertThat(denial.outcome()).isEqualTo(Outcome.DENY);
         appeal(denied, "i-umcu", denial.decisionId(), "The consent form was re-signed for this purpose.");
         ReviewOpened appealCase = opened(denied, ReviewKind.APPEAL);
+        // CONSENT_MISMATCH is FOUR_EYES: the appeal needs two reviewers, a senior among them
+        assertThat(appealCase.requiredVotes()).isEqualTo(2);
         claim(REVIEWER_2, appealCase.reviewId()).then().statusCode(200);
         decide(REVIEWER_2, appealCase.reviewId(), "APPROVE", "Re-consent documented in the appeal.")
                 .then()
+                .statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("OPEN"));
+        claim(SENIOR, appealCase.reviewId(), Tokens.seniorReviewer(SENIOR))
+                .then()
                 .statusCode(200);
-        assertThat(decisionFrom(denied, DecisionSource.APPEAL).outcome().isApproval())
-                .isTrue();
+        decide(SENIOR, appealCase.reviewId(), Tokens.seniorReviewer(SENIOR), "APPROVE", "Re-consent checked.")
+                .then()
+                .statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("DECIDED"));
+        TransferDecided overridden = decisionFrom(denied, DecisionSource.APPEAL);
+        assertThat(overridden.outcome().isApproval()).isTrue();
+        assertThat(overridden.deciders()).containsExactly(REVIEWER_2, SENIOR);
+        assertThat(overridden.requiredDeciders()).isEqualTo(2);
         given().auth()
                 .oauth2(Tokens.seniorReviewer(SENIOR))
                 .get("/api/v1/reviews/history?reviewer=" + REVIEWER_2)
