@@ -51,7 +51,9 @@ public final class SealingLatency {
         boolean receipts = !(args.length > 1 && args[1].equals("no-receipts"));
         Path root =
                 Path.of(System.getProperty("sluice.root", ".")).toAbsolutePath().normalize();
-        StackOptions options = StackOptions.defaults(root).withStateDirectory(root.resolve(".sluice/bench")).withFresh(true);
+        StackOptions options = StackOptions.defaults(root)
+                .withStateDirectory(root.resolve(".sluice/bench"))
+                .withFresh(true);
         if (!receipts) {
             // an empty value unsets the key: the gateway seals without waiting for the audit receipt
             options = options.withEnvironment(Map.of("SLUICE_GATEWAY_AUDIT_URL", ""));
