@@ -67,17 +67,28 @@ public final class CompiledBundle {
     private final List<NamedProgram> definitions;
     private final Program quotaCharges;
     private final List<CompiledRule> rules;
+    private final JavaPath fast;
 
     private record NamedProgram(String name, Program program) {}
 
     private record CompiledRule(Rule rule, Program when, Program evidence, Program due, Program reference) {}
 
+    /** The same expressions as Java closures, in the same order; absent when one is not compilable. */
+    private record JavaPath(JavaExpr[] definitions, JavaExpr quotaCharges, List<JavaRule> rules, int localSlots) {}
+
+    private record JavaRule(JavaExpr when, JavaExpr evidence, JavaExpr due, JavaExpr reference) {}
+
     private CompiledBundle(
-            Bundle bundle, List<NamedProgram> definitions, Program quotaCharges, List<CompiledRule> rules) {
+            Bundle bundle,
+            List<NamedProgram> definitions,
+            Program quotaCharges,
+            List<CompiledRule> rules,
+            JavaPath fast) {
         this.bundle = bundle;
         this.definitions = definitions;
         this.quotaCharges = quotaCharges;
         this.rules = rules;
+        this.fast = fast;
     }
 
     /**
@@ -89,11 +100,13 @@ public final class CompiledBundle {
         List<BundleProblem> problems = new ArrayList<>();
         CelCompiler compiler = baseCompiler();
         List<NamedProgram> definitions = new ArrayList<>();
+        List<CelAbstractSyntaxTree> definitionAsts = new ArrayList<>();
         for (Definition d : bundle.definitions()) {
             CelAbstractSyntaxTree ast =
                     check(compiler, d.expr(), null, d.file(), d.line(), "definition '" + d.name() + "'", problems);
             if (ast != null) {
                 definitions.add(new NamedProgram(d.name(), program(ast)));
+                definitionAsts.add(ast);
                 compiler = compiler.toCompilerBuilder()
                         .addVar(d.name(), ast.getResultType())
                         .build();
@@ -112,6 +125,7 @@ public final class CompiledBundle {
                 "quotaCharges",
                 problems);
         List<CompiledRule> rules = new ArrayList<>();
+        List<CelAbstractSyntaxTree[]> ruleAsts = new ArrayList<>();
         for (Rule r : bundle.rules()) {
             String what = "rule '" + r.id() + "'";
             CelAbstractSyntaxTree when =
@@ -149,12 +163,46 @@ public final class CompiledBundle {
                             problems);
             if (when != null) {
                 rules.add(new CompiledRule(r, program(when), program(evidence), program(due), program(reference)));
+                ruleAsts.add(new CelAbstractSyntaxTree[] {when, evidence, due, reference});
             }
         }
         if (!problems.isEmpty()) {
             throw new BundleRejectedException(problems);
         }
-        return new CompiledBundle(bundle, List.copyOf(definitions), program(chargesAst), List.copyOf(rules));
+        return new CompiledBundle(
+                bundle,
+                List.copyOf(definitions),
+                program(chargesAst),
+                List.copyOf(rules),
+                javaPath(bundle, definitions, definitionAsts, chargesAst, ruleAsts));
+    }
+
+    private static JavaPath javaPath(
+            Bundle bundle,
+            List<NamedProgram> definitions,
+            List<CelAbstractSyntaxTree> definitionAsts,
+            CelAbstractSyntaxTree chargesAst,
+            List<CelAbstractSyntaxTree[]> ruleAsts) {
+        JavaExprCompiler compiler = new JavaExprCompiler(bundle.tables(), bundle.thresholds());
+        try {
+            JavaExpr[] defs = new JavaExpr[definitionAsts.size()];
+            for (int i = 0; i < defs.length; i++) {
+                defs[i] = compiler.compile(definitionAsts.get(i));
+                compiler.define(definitions.get(i).name());
+            }
+            List<JavaRule> javaRules = new ArrayList<>();
+            for (CelAbstractSyntaxTree[] r : ruleAsts) {
+                javaRules.add(new JavaRule(
+                        compiler.compile(r[0]),
+                        compiler.compile(r[1]),
+                        compiler.compile(r[2]),
+                        compiler.compile(r[3])));
+            }
+            return new JavaPath(defs, compiler.compile(chargesAst), List.copyOf(javaRules), compiler.localSlots());
+        } catch (JavaExprCompiler.NotCompilable e) {
+            // the interpreter evaluates every expression of this bundle
+            return null;
+        }
     }
 
     private static CelCompiler baseCompiler() {
@@ -235,12 +283,48 @@ public final class CompiledBundle {
         return bundle;
     }
 
-    /** Evaluates the bundle for one request. Pure: reads only its inputs. */
+    /**
+     * Evaluates the bundle for one request. Pure: reads only its inputs. The compiled path decides when it
+     * can; any error or value it does not handle sends the whole evaluation to the CEL interpreter, which
+     * also reports failing rules.
+     */
     public EngineResult evaluate(DecisionInputs in) {
+        if (fast != null) {
+            try {
+                return evaluateCompiled(in);
+            } catch (RuntimeException e) {
+                // an error or an unhandled value: the interpreter decides, with CEL's error semantics
+            }
+        }
+        return evaluateInterpreted(in);
+    }
+
+    /** Whether this bundle's expressions all run as Java closures. */
+    boolean compiled() {
+        return fast != null;
+    }
+
+    /** The compiled path alone; throws where {@link #evaluate} would fall back to the interpreter. */
+    EngineResult evaluateCompiled(DecisionInputs in) {
+        FactScope scope =
+                new FactScope(in, bundle.tables(), bundle.thresholds(), fast.definitions(), fast.localSlots());
+        List<JavaRule> javaRules = fast.rules();
+        return decide(
+                in,
+                i -> javaRules.get(i).when().eval(scope),
+                i -> evidence(javaRules.get(i).evidence(), scope),
+                i -> javaRules.get(i).due().eval(scope),
+                i -> javaRules.get(i).reference().eval(scope),
+                () -> fast.quotaCharges() == null ? null : fast.quotaCharges().eval(scope),
+                List.of(),
+                true);
+    }
+
+    /** The CEL interpreter alone, over every fact and definition. */
+    EngineResult evaluateInterpreted(DecisionInputs in) {
         Map<String, Object> facts = Facts.of(in, bundle.tables(), bundle.thresholds());
         // resolving names against the map itself avoids copying it into an activation per expression
         CelVariableResolver resolver = name -> Optional.ofNullable(facts.get(name));
-        LocalDate day = LocalDate.ofInstant(in.evaluatedAt(), ZoneOffset.UTC);
         List<String> failedDefinitions = new ArrayList<>();
         for (NamedProgram d : definitions) {
             try {
@@ -249,16 +333,49 @@ public final class CompiledBundle {
                 failedDefinitions.add(d.name() + ": " + e.getMessage());
             }
         }
+        return decide(
+                in,
+                i -> rules.get(i).when().eval(resolver),
+                i -> evidence(rules.get(i).evidence(), resolver),
+                i -> rules.get(i).due().eval(resolver),
+                i -> rules.get(i).reference().eval(resolver),
+                () -> quotaCharges == null ? null : quotaCharges.eval(resolver),
+                failedDefinitions,
+                false);
+    }
+
+    /** One expression of rule i, by whichever path evaluates. */
+    @FunctionalInterface
+    private interface RuleExpr<T> {
+        T eval(int rule) throws CelEvaluationException;
+    }
+
+    @FunctionalInterface
+    private interface BundleExpr {
+        Object eval() throws CelEvaluationException;
+    }
+
+    private EngineResult decide(
+            DecisionInputs in,
+            RuleExpr<Object> when,
+            RuleExpr<List<Evidence>> evidence,
+            RuleExpr<Object> due,
+            RuleExpr<Object> reference,
+            BundleExpr quotaChargesExpr,
+            List<String> failedDefinitions,
+            boolean errorsEscape) {
+        LocalDate day = LocalDate.ofInstant(in.evaluatedAt(), ZoneOffset.UTC);
         List<Reason> reasons = new ArrayList<>();
         List<Condition> conditions = new ArrayList<>();
         List<RuleRef> notMatched = new ArrayList<>();
-        for (CompiledRule cr : rules) {
+        for (int i = 0; i < rules.size(); i++) {
+            CompiledRule cr = rules.get(i);
             Rule r = cr.rule();
             if (!r.appliesOn(day)) {
                 continue;
             }
             try {
-                if (!Boolean.TRUE.equals(cr.when().eval(resolver))) {
+                if (!Boolean.TRUE.equals(when.eval(i))) {
                     notMatched.add(new RuleRef(r.id(), r.code(), r.title()));
                     continue;
                 }
@@ -270,20 +387,19 @@ public final class CompiledBundle {
                         r.citation(),
                         r.explanation(),
                         r.remediation(),
-                        evidence(cr.evidence(), resolver),
+                        evidence.eval(i),
                         r.override()));
                 if (r.condition() != null) {
                     conditions.add(new Condition(
                             r.code(),
                             r.condition().description(),
-                            cr.due() == null
-                                    ? null
-                                    : Math.toIntExact((Long) cr.due().eval(resolver)),
-                            cr.reference() == null
-                                    ? null
-                                    : (String) cr.reference().eval(resolver)));
+                            cr.due() == null ? null : Math.toIntExact((Long) due.eval(i)),
+                            cr.reference() == null ? null : (String) reference.eval(i)));
                 }
             } catch (CelEvaluationException | RuntimeException e) {
+                if (errorsEscape && e instanceof RuntimeException re) {
+                    throw re;
+                }
                 reasons.add(failure(r, e.getMessage(), failedDefinitions));
             }
         }
@@ -293,7 +409,7 @@ public final class CompiledBundle {
         // also for REVIEW: what a reviewer's approval consumes is the same as the engine's would be
         if (outcome != Outcome.DENY && quotaCharges != null) {
             try {
-                charges = ((Collection<?>) quotaCharges.eval(resolver))
+                charges = ((Collection<?>) quotaChargesExpr.eval())
                         .stream().map(String::valueOf).distinct().toList();
             } catch (CelEvaluationException e) {
                 reasons.add(failure(null, "quotaCharges: " + e.getMessage(), failedDefinitions));
@@ -319,11 +435,16 @@ public final class CompiledBundle {
     }
 
     private static List<Evidence> evidence(Program program, CelVariableResolver facts) throws CelEvaluationException {
-        if (program == null) {
-            return List.of();
-        }
-        List<Evidence> out = new ArrayList<>();
-        for (Object item : (Collection<?>) program.eval(facts)) {
+        return program == null ? List.of() : evidence((Collection<?>) program.eval(facts));
+    }
+
+    private static List<Evidence> evidence(JavaExpr expr, FactScope scope) {
+        return expr == null ? List.of() : evidence((Collection<?>) expr.eval(scope));
+    }
+
+    private static List<Evidence> evidence(Collection<?> items) {
+        List<Evidence> out = new ArrayList<>(items.size());
+        for (Object item : items) {
             if (item instanceof Map<?, ?> m) {
                 Object detail = m.get("detail");
                 out.add(new Evidence(

@@ -33,34 +33,44 @@ public final class Facts {
      */
     public static Map<String, Object> of(
             DecisionInputs in, Map<String, List<String>> tables, Map<String, Long> thresholds) {
-        TransferRequest r = in.request();
-        LocalDate today = LocalDate.ofInstant(in.evaluatedAt(), ZoneOffset.UTC);
         Map<String, Object> f = new HashMap<>();
-        f.put("request", request(r));
-        f.put("category", r.dataset().category().name());
-        f.put("subjects", r.dataset().subjects());
-        f.put("sizeBytes", r.payload().sizeBytes());
-        f.put("basis", r.basis().name());
-        f.put("countries", countriesConcerned(r, in.partner()));
-        f.put("home", in.home());
-        f.put("today", today.toString());
-        f.put("tables", tables);
-        f.put("thresholds", thresholds);
-        f.put("partner", partner(in.partner(), r.destination().partnerId()));
-        f.put(
-                "institution",
+        for (String name : Vocabulary.VARIABLES.keySet()) {
+            f.put(name, value(name, in, tables, thresholds));
+        }
+        return f;
+    }
+
+    /** One variable of the {@link Vocabulary}, built alone (the compiled path builds only what it reads). */
+    static Object value(
+            String name, DecisionInputs in, Map<String, List<String>> tables, Map<String, Long> thresholds) {
+        TransferRequest r = in.request();
+        return switch (name) {
+            case "request" -> request(r);
+            case "category" -> r.dataset().category().name();
+            case "subjects" -> r.dataset().subjects();
+            case "sizeBytes" -> r.payload().sizeBytes();
+            case "basis" -> r.basis().name();
+            case "countries" -> countriesConcerned(r, in.partner());
+            case "home" -> in.home();
+            case "today" ->
+                LocalDate.ofInstant(in.evaluatedAt(), ZoneOffset.UTC).toString();
+            case "tables" -> tables;
+            case "thresholds" -> thresholds;
+            case "partner" -> partner(in.partner(), r.destination().partnerId());
+            case "institution" ->
                 Map.of(
                         "id", in.institutionId(),
                         "typicalTransferBytes", in.typicalTransferBytes(),
-                        "completedTransfersToPartner", in.completedTransfersToPartner()));
-        f.put("licences", citedLicences(r.licenceIds(), in.citedLicences(), tables));
-        f.put(
-                "generalLicences",
-                in.generalLicences().stream().map(l -> licence(l, tables)).toList());
-        f.put("dsa", dsa(in.dsa(), r.dsaId()));
-        f.put("emergencies", in.emergencies().stream().map(Facts::emergency).toList());
-        f.put("screening", in.screening().stream().map(Facts::hit).toList());
-        return f;
+                        "completedTransfersToPartner", in.completedTransfersToPartner());
+            case "licences" -> citedLicences(r.licenceIds(), in.citedLicences(), tables);
+            case "generalLicences" ->
+                in.generalLicences().stream().map(l -> licence(l, tables)).toList();
+            case "dsa" -> dsa(in.dsa(), r.dsaId());
+            case "emergencies" ->
+                in.emergencies().stream().map(Facts::emergency).toList();
+            case "screening" -> in.screening().stream().map(Facts::hit).toList();
+            default -> throw new IllegalArgumentException("not a variable of the vocabulary: " + name);
+        };
     }
 
     /** The destination, the partner's registered country and every end user's country, without repeats. */
