@@ -22,8 +22,9 @@ final class KeyArmour {
         String begin = "-----BEGIN " + label + "-----";
         String end = "-----END " + label + "-----";
         int from = text.indexOf(begin);
-        int to = text.indexOf(end, Math.max(from, 0));
-        if (from < 0 || to < 0) {
+        // the END line is looked for after the whole BEGIN line: "-----BEGIN X---------END X-----" shares dashes
+        int to = from < 0 ? -1 : text.indexOf(end, from + begin.length());
+        if (to < 0) {
             throw new KeyFileException("expected a " + label + " file (" + begin + "), found none");
         }
         String body = text.substring(from + begin.length(), to).replaceAll("\\s", "");

@@ -19,8 +19,9 @@ public final class Pem {
         String begin = "-----BEGIN " + label + "-----";
         String end = "-----END " + label + "-----";
         int from = pem.indexOf(begin);
-        int to = pem.indexOf(end);
-        if (from < 0 || to < from) {
+        // the END line is looked for after the whole BEGIN line: "-----BEGIN X---------END X-----" shares dashes
+        int to = from < 0 ? -1 : pem.indexOf(end, from + begin.length());
+        if (to < 0) {
             throw new SignatureException("no PEM block '" + label + "' found");
         }
         String body = pem.substring(from + begin.length(), to).replaceAll("\\s", "");
