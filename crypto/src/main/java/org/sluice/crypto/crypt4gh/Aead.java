@@ -41,17 +41,23 @@ final class Aead {
 
     static byte[] randomBytes(int count) {
         byte[] bytes = new byte[count];
-        RANDOM.nextBytes(bytes);
+        randomize(bytes);
         return bytes;
     }
 
-    /** Writes nonce, ciphertext and MAC to {@code out} at {@code outOff}; returns the bytes written. */
-    int seal(byte[] key, byte[] in, int inOff, int length, byte[] out, int outOff) {
-        byte[] nonce = randomBytes(Format.NONCE_BYTES);
-        System.arraycopy(nonce, 0, out, outOff, Format.NONCE_BYTES);
+    /** Fills {@code bytes} from the one strong random source of this package. */
+    static void randomize(byte[] bytes) {
+        RANDOM.nextBytes(bytes);
+    }
+
+    /**
+     * Encrypts {@code length} bytes of {@code in} under {@code key} and {@code nonce}; writes ciphertext and MAC
+     * to {@code out} at {@code outOff} and returns their length.
+     */
+    int encrypt(byte[] key, byte[] nonce, byte[] in, int inOff, int length, byte[] out, int outOff) {
         try {
             init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(nonce));
-            return Format.NONCE_BYTES + cipher.doFinal(in, inOff, length, out, outOff + Format.NONCE_BYTES);
+            return cipher.doFinal(in, inOff, length, out, outOff);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("ChaCha20-Poly1305 encryption failed", e);
         }
@@ -59,8 +65,10 @@ final class Aead {
 
     /** Nonce, ciphertext and MAC as a new array. */
     byte[] seal(byte[] key, byte[] plaintext) {
+        byte[] nonce = randomBytes(Format.NONCE_BYTES);
         byte[] out = new byte[Format.NONCE_BYTES + plaintext.length + Format.MAC_BYTES];
-        seal(key, plaintext, 0, plaintext.length, out, 0);
+        System.arraycopy(nonce, 0, out, 0, Format.NONCE_BYTES);
+        encrypt(key, nonce, plaintext, 0, plaintext.length, out, Format.NONCE_BYTES);
         return out;
     }
 
