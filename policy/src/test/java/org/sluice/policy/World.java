@@ -139,6 +139,13 @@ public final class World {
         }
     }
 
+    /** Runs a statement against the database, as an operator would by hand. */
+    public static void execute(String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(PostgresResource.jdbcUrl(), "postgres", "")) {
+            c.createStatement().execute(sql);
+        }
+    }
+
     private static String fingerprint(String pubFile) {
         String text = read(pubFile);
         String base64 = text.replaceAll("-----[A-Z0-9 ]+-----", "").replaceAll("\\s", "");

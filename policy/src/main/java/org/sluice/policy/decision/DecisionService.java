@@ -139,9 +139,9 @@ public class DecisionService {
     /**
      * Decides an open transfer again because an input changed; publishes only when the outcome or the
      * reasons change. A transfer with an open review case is never approved by a re-evaluation: when
-     * the engine would now approve it, the case stays open with the new reasons (a REVIEW decision
-     * carrying its reviewId) so it still needs the votes it required; a denial closes it (the
-     * conservative answer). Every re-evaluation of a transfer under review carries the case's reviewId.
+     * the engine would now approve it or still sends it to review, the case stays open with the new
+     * reasons (a REVIEW decision carrying its reviewId) so it still needs the votes it required, or more
+     * if the new reasons ask more; only a denial closes it (the conservative answer). Every re-evaluation of a transfer under review carries the case's reviewId.
      *
      * @param trigger what changed (a licence, partner, list digest), part of the decision id
      * @return the new decision, empty when nothing changed or the transfer is no longer open
@@ -157,8 +157,10 @@ public class DecisionService {
         Evaluated e = evaluate(t.get());
         EngineResult result = e.result();
         Optional<ReviewQueue.OpenCase> underReview = reviews.openCase(transferId);
-        // people must still decide a case the engine would now approve: it stays open, nothing is approved
-        boolean keepCase = underReview.isPresent() && result.outcome().isApproval();
+        // people must still decide a case the engine would now approve or still sends to review: it stays
+        // open with its votes (its requirement raised if the new reasons ask more), nothing is approved
+        boolean keepCase =
+                underReview.isPresent() && (result.outcome().isApproval() || result.outcome() == Outcome.REVIEW);
         Outcome outcome = keepCase ? Outcome.REVIEW : result.outcome();
         if (outcome == previous.outcome() && result.codes().equals(previous.codes())) {
             return Optional.empty();
@@ -169,8 +171,12 @@ public class DecisionService {
         }
         if (keepCase) {
             LOG.infof(
-                    "transfer %s: %s would now be approved by the engine (%s); review case %s stays open",
-                    transferId, trigger, result.codes(), underReview.get().reviewId());
+                    "transfer %s: after %s the engine says %s (%s); review case %s stays open",
+                    transferId,
+                    trigger,
+                    result.outcome(),
+                    result.codes(),
+                    underReview.get().reviewId());
         }
         return Optional.of(record(
                 t.get(),

@@ -40,6 +40,7 @@ public class Reevaluation {
 
     private List<TransferDecided> run(List<String> ids, String trigger, Principal actor) {
         List<TransferDecided> changed = new ArrayList<>();
+        transfers.lockAll(ids); // every row before any licence: see Transfers.lockAll
         for (String id : ids) {
             decisions.reevaluate(id, trigger, actor).ifPresent(changed::add);
         }

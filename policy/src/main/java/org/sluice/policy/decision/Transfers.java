@@ -3,8 +3,10 @@ package org.sluice.policy.decision;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.sluice.events.json.Json;
 import org.sluice.events.transfer.TransferRequest;
 import org.sluice.policy.store.Jdbc;
@@ -84,6 +86,21 @@ public class Transfers {
     /** Locks the transfer's row until the transaction ends (decisions on one transfer never interleave). */
     public Optional<Transfer> lock(String transferId) {
         return jdbc.one("SELECT * FROM transfers WHERE transfer_id = ? FOR UPDATE", Transfers::transfer, transferId);
+    }
+
+    /**
+     * Row-locks these transfers until the transaction ends, in id order. A transaction that re-decides
+     * several transfers takes all their rows first: otherwise it would hold one transfer's licences
+     * while waiting for the next transfer's row, which a vote on that transfer holds while it waits for
+     * the same licences (a deadlock the vote would lose with a 500).
+     */
+    public void lockAll(Collection<String> transferIds) {
+        if (!transferIds.isEmpty()) {
+            jdbc.query(
+                    "SELECT transfer_id FROM transfers WHERE transfer_id = ANY (?) ORDER BY transfer_id FOR UPDATE",
+                    rs -> rs.getString(1),
+                    new TreeSet<>(transferIds));
+        }
     }
 
     /** Transfers whose decision may still change: not cancelled, fetched or acknowledged. */

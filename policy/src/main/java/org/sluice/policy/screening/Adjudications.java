@@ -3,6 +3,7 @@ package org.sluice.policy.screening;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.sluice.policy.store.Jdbc;
 
 /**
@@ -45,15 +46,18 @@ public class Adjudications {
 
     /** Whether a reviewer found this name is not the party of this (unchanged) entry. */
     public boolean cleared(ListEntry entry, String screenedName) {
+        return inForce(entry, screenedName).filter(NOT_THIS_PARTY::equals).isPresent();
+    }
+
+    /** The verdict on the name against the entry as it is now ({@code NOT_THIS_PARTY} or {@code CONFIRMED}), if any. */
+    public Optional<String> inForce(ListEntry entry, String screenedName) {
         return jdbc.one(
-                        "SELECT 1 FROM screening_adjudications WHERE entry_id = ? AND screened_key = ?"
-                                + " AND entry_digest = ? AND verdict = ?",
-                        rs -> true,
-                        entry.entryId(),
-                        key(screenedName),
-                        entry.digest(),
-                        NOT_THIS_PARTY)
-                .isPresent();
+                "SELECT verdict FROM screening_adjudications WHERE entry_id = ? AND screened_key = ?"
+                        + " AND entry_digest = ?",
+                rs -> rs.getString(1),
+                entry.entryId(),
+                key(screenedName),
+                entry.digest());
     }
 
     /** Records (or replaces) a judgement on the entry as it is now. */

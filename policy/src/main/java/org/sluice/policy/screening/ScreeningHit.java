@@ -23,4 +23,10 @@ public record ScreeningHit(
         String relation) {
     public static final String MATCH = "MATCH";
     public static final String POSSIBLE = "POSSIBLE";
+
+    /** The hit as a reviewer's CONFIRMED verdict makes it: the same party. */
+    public ScreeningHit confirmed() {
+        return new ScreeningHit(
+                MATCH, entryId, listId, score, screenedName, listedName, role, "confirmed by adjudication");
+    }
 }

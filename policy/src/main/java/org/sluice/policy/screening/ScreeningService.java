@@ -105,7 +105,10 @@ public class ScreeningService {
                 .findFirst();
     }
 
-    /** Screens a request's parties against every list in force, leaving out hits adjudicated "not this party". */
+    /**
+     * Screens a request's parties against every list in force, leaving out hits adjudicated "not this party"
+     * and counting hits adjudicated "confirmed" as matches.
+     */
     public List<ScreeningHit> screen(TransferRequest request, PartnerSnapshot partner) {
         List<ScreeningHit> hits = new ArrayList<>();
         if (lists.isEmpty()) {
@@ -124,14 +127,17 @@ public class ScreeningService {
     private void screenName(String name, String country, String role, List<ScreeningHit> hits) {
         for (ScreeningIndex index : lists.values()) {
             for (ScreeningIndex.Hit h : index.screen(name, country)) {
-                if (adjudications.cleared(h.entry(), name)) {
+                Optional<String> verdict = adjudications.inForce(h.entry(), name);
+                if (verdict.filter(Adjudications.NOT_THIS_PARTY::equals).isPresent()) {
                     continue;
                 }
                 boolean seen = hits.stream()
                         .anyMatch(x -> x.entryId().equals(h.entry().entryId())
                                 && x.screenedName().equals(name));
                 if (!seen) {
-                    hits.add(h.asScreeningHit(name, role));
+                    ScreeningHit hit = h.asScreeningHit(name, role);
+                    // a reviewer confirmed it is the listed party: a match, whatever the names' resemblance
+                    hits.add(verdict.isPresent() ? hit.confirmed() : hit);
                 }
             }
         }

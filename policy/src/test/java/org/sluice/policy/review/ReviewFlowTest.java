@@ -27,6 +27,7 @@ import org.sluice.events.Principal;
 import org.sluice.events.Topic;
 import org.sluice.events.decision.DecisionSource;
 import org.sluice.events.decision.Outcome;
+import org.sluice.events.decision.Reason;
 import org.sluice.events.decision.TransferDecided;
 import org.sluice.events.review.ReviewEscalated;
 import org.sluice.events.review.ReviewKind;
@@ -192,7 +193,7 @@ class ReviewFlowTest {
     }
 
     @Test
-    void aDenyVoteSettlesAtOnceAndItsScreeningJudgementIsRemembered() {
+    void aDenyVoteSettlesAtOnceAndItsScreeningJudgementIsRemembered() throws Exception {
         String transferId = submit("P08", "tr-rev-deny-");
         String id = opened(transferId).reviewId();
         claim(SENIOR, id, Tokens.seniorReviewer(SENIOR)).then().statusCode(200);
@@ -211,6 +212,16 @@ class ReviewFlowTest {
                 .until(() -> World.count("SELECT count(*) FROM policy.screening_adjudications WHERE entry_id ="
                                 + " 'SYN-SDN-40218' AND verdict = 'CONFIRMED' AND decided_by = '" + SENIOR + "'")
                         == 1);
+        try {
+            // remembered: the same name on a new request is now a denied party, which no vote can lift
+            String again = submit("P08", "tr-rev-confirmed-");
+            TransferDecided engine = decisionFrom(again, DecisionSource.ENGINE);
+            assertThat(engine.outcome()).isEqualTo(Outcome.DENY);
+            assertThat(engine.reasons()).extracting(Reason::code).contains("DENIED_PARTY");
+        } finally {
+            // the other cases of this class meet the name as a possible match again
+            World.execute("DELETE FROM policy.screening_adjudications WHERE entry_id = 'SYN-SDN-40218'");
+        }
     }
 
     @Test
