@@ -69,12 +69,16 @@ public final class ScreeningIndex {
         }
     }
 
+    /** Score of a name that reads as the same Mandarin syllables in another romanisation. */
+    static final double ROMANISATION_SCORE = 0.9;
+
     private final Settings settings;
     private final int entries;
     private final Map<List<String>, List<NameRef>> byTokens = new HashMap<>();
     private final Map<String, List<NameRef>> postings = new HashMap<>();
     private final Map<String, Set<String>> bySkeleton = new HashMap<>();
     private final Map<String, Set<String>> byDeletion = new HashMap<>();
+    private final Map<String, List<NameRef>> byReading = new HashMap<>();
     private final Map<String, ListEntry> byId = new HashMap<>();
     private final Map<String, String> skeletons = new HashMap<>();
 
@@ -96,6 +100,13 @@ public final class ScreeningIndex {
                 byTokens.computeIfAbsent(tokens, k -> new ArrayList<>()).add(ref);
                 for (String t : new HashSet<>(tokens)) {
                     postings.computeIfAbsent(t, k -> new ArrayList<>()).add(ref);
+                }
+                if (!e.entity()) {
+                    for (String reading : Romanisation.mandarinReadings(tokens)) {
+                        byReading
+                                .computeIfAbsent(reading, k -> new ArrayList<>())
+                                .add(ref);
+                    }
                 }
             }
         }
@@ -170,6 +181,21 @@ public final class ScreeningIndex {
                 best.merge(ref.entry().entryId(), hit, ScreeningIndex::stronger);
             }
         }
+        if (!entity) {
+            for (String reading : Romanisation.mandarinReadings(query)) {
+                for (NameRef ref : byReading.getOrDefault(reading, List.of())) {
+                    if (!ref.tokens().equals(query)) {
+                        Hit hit = new Hit(
+                                ScreeningHit.POSSIBLE,
+                                ref.entry(),
+                                ref.listed(),
+                                ROMANISATION_SCORE,
+                                "romanisation variant: the same Mandarin syllables '" + reading + "'");
+                        best.merge(ref.entry().entryId(), hit, ScreeningIndex::stronger);
+                    }
+                }
+            }
+        }
     }
 
     private static Hit stronger(Hit a, Hit b) {
@@ -234,9 +260,11 @@ public final class ScreeningIndex {
             String l = diff.firstOnlyListed();
             double similarity = similarity(q, l);
             if (similarity >= settings.possibleThreshold()) {
-                String relation = skeleton(q).equals(skeleton(l))
-                        ? "transliteration variant '" + q + "' for '" + l + "'"
-                        : "one typing error: '" + q + "' for '" + l + "'";
+                String relation = Romanisation.sameKoreanFamilyName(q, l)
+                        ? "Korean family-name romanisation '" + q + "' for '" + l + "'"
+                        : skeleton(q).equals(skeleton(l))
+                                ? "transliteration variant '" + q + "' for '" + l + "'"
+                                : "one typing error: '" + q + "' for '" + l + "'";
                 int weighted = chars(query) - q.length();
                 double score = (2.0 * (weighted + q.length() * similarity)) / (chars(query) + ref.chars());
                 return new Hit(ScreeningHit.POSSIBLE, ref.entry(), ref.listed(), round(score), relation);
@@ -297,10 +325,16 @@ public final class ScreeningIndex {
         }
     }
 
-    /** Similarity of two different tokens: transliteration variants 0.9, one edit 1 - 1/length, else 0. */
+    /**
+     * Similarity of two different tokens: romanisations of one Korean family name and transliteration
+     * variants 0.9, one edit 1 - 1/length, else 0.
+     */
     double similarity(String a, String b) {
         if (a.equals(b)) {
             return 1.0;
+        }
+        if (Romanisation.sameKoreanFamilyName(a, b)) {
+            return ROMANISATION_SCORE;
         }
         if (Math.abs(a.length() - b.length()) > 3) {
             return 0.0; // no transliteration variant or single edit differs this much in length
