@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -41,7 +42,7 @@ public final class YamlNodes {
         options.setCodePointLimit(8 * 1024 * 1024);
         try {
             Node node = new Yaml(options).compose(new StringReader(text));
-            return node == null ? new MappingNode(Tag.MAP, List.of(), null) : node;
+            return node == null ? new MappingNode(Tag.MAP, List.of(), DumperOptions.FlowStyle.BLOCK) : node;
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
             throw new YamlException(line, "YAML syntax error: " + e.getProblem());
