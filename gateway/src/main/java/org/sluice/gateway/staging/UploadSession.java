@@ -212,6 +212,7 @@ final class UploadSession implements Closeable {
      * only those may be recorded as received.
      */
     long checkpoint() throws IOException {
+        encrypted.flush(); // segments still being sealed in parallel reach the object first
         object.sync();
         durable = file.count() / Crypt4ghWriter.ENCRYPTED_SEGMENT_BYTES * Crypt4ghWriter.SEGMENT_BYTES;
         return durable;
