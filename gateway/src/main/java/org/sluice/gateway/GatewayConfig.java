@@ -45,8 +45,53 @@ public interface GatewayConfig {
     AuditConfig audit();
 
     interface StoreConfig {
+        /** Which store holds staged payloads and packages: {@code filesystem} (one host) or {@code s3} (shared). */
+        @WithDefault("filesystem")
+        StoreKind kind();
+
         /** Directory of the filesystem payload store; created if missing. */
         Path directory();
+
+        /** The S3-compatible payload store, used when the kind is {@code s3}. */
+        S3StoreConfig s3();
+    }
+
+    /** The payload stores the gateway can use. */
+    enum StoreKind {
+        FILESYSTEM,
+        S3
+    }
+
+    interface S3StoreConfig {
+        /** Bucket of the store; it must exist. Required when the kind is {@code s3}. */
+        Optional<String> bucket();
+
+        /** Prefix of every key the gateway writes, ending with {@code /}, e.g. {@code sluice/umcu/}; none by default. */
+        Optional<String> prefix();
+
+        /** Endpoint of an S3-compatible service, e.g. {@code https://minio.internal:9000}; AWS's when unset. */
+        Optional<URI> endpoint();
+
+        /** Region the requests are signed for. */
+        @WithDefault("us-east-1")
+        String region();
+
+        /** Path-style addressing ({@code https://host/bucket/key}), which most S3-compatible servers need. */
+        @WithDefault("false")
+        boolean pathStyle();
+
+        /** Access key id; when unset with the secret, the SDK's default chain (environment, profile, instance role). */
+        Optional<String> accessKeyId();
+
+        /** Secret access key, from a Secret; never logged. */
+        Optional<String> secretAccessKey();
+
+        /**
+         * Size of each multipart-upload part, at least 5 MiB: the memory each upload in progress buffers, and
+         * a ten-thousandth of the largest object (16 MiB holds 156 GiB).
+         */
+        @WithDefault("16777216")
+        int partBytes();
     }
 
     interface StagingKeyConfig {

@@ -10,17 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The default payload store: a directory. Objects live under {@code objects/}; pending writes under
  * {@code pending/} on the same filesystem, renamed into place atomically after an fsync.
  */
 public final class FilesystemPayloadStore implements PayloadStore {
-
-    private static final Pattern PENDING = Pattern.compile("^[a-z0-9._-]+\\.part$");
-    private static final Pattern KEY = Pattern.compile("^[a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._-]*)*$");
 
     private final Path objects;
     private final Path pending;
@@ -33,7 +28,7 @@ public final class FilesystemPayloadStore implements PayloadStore {
     @Override
     public PendingObject create(String key) throws IOException {
         Path target = path(key);
-        Path temp = pending.resolve(key.replace('/', '_') + "." + UUID.randomUUID() + ".part");
+        Path temp = pending.resolve(StoreKeys.newRef(key));
         FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         return new FilePendingObject(target, temp, channel);
     }
@@ -108,18 +103,12 @@ public final class FilesystemPayloadStore implements PayloadStore {
 
     /** The file of a key, refusing keys that could leave the store's directory. */
     private Path path(String key) {
-        if (key == null || !KEY.matcher(key).matches() || key.contains("..")) {
-            throw new IllegalArgumentException("not a payload store key: " + key);
-        }
-        return objects.resolve(key);
+        return objects.resolve(StoreKeys.checkKey(key));
     }
 
     /** The file of a pending object, refusing refs that could leave the pending directory. */
     private Path pendingPath(String ref) {
-        if (ref == null || !PENDING.matcher(ref).matches() || ref.contains("..")) {
-            throw new IllegalArgumentException("not a pending object: " + ref);
-        }
-        return pending.resolve(ref);
+        return pending.resolve(StoreKeys.checkRef(ref));
     }
 
     private static final class FilePendingObject implements PendingObject {

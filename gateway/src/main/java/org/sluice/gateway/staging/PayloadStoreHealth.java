@@ -6,7 +6,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only while the payload store accepts and discards a write (a full or read-only disk is not ready). */
+/** Ready only while the payload store accepts and discards a write (a full or read-only disk, an unreachable bucket is not ready). */
 @Readiness
 @ApplicationScoped
 public class PayloadStoreHealth implements HealthCheck {
@@ -21,7 +21,7 @@ public class PayloadStoreHealth implements HealthCheck {
     public HealthCheckResponse call() {
         try (PayloadStore.PendingObject probe = store.create("health/probe")) {
             probe.stream().write(0);
-            probe.stream().flush();
+            probe.sync(); // reaches the store: a full disk, a read-only mount or an unreachable bucket fails here
             return HealthCheckResponse.up("payload-store");
         } catch (IOException | RuntimeException e) {
             return HealthCheckResponse.named("payload-store")
