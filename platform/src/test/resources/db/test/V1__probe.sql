@@ -3,3 +3,8 @@ CREATE TABLE probe_effects (
     transfer_id TEXT NOT NULL,
     applied     INT  NOT NULL
 );
+
+CREATE TABLE probe_notes (
+    name          TEXT,
+    justification TEXT
+);

@@ -3,6 +3,7 @@ package org.sluice.platform;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
 
 /** Configuration shared by every Sluice service. */
 @ConfigMapping(prefix = "sluice.platform")
@@ -22,6 +23,37 @@ public interface PlatformConfig {
 
     /** problem+json error documents. */
     ProblemsConfig problems();
+
+    /** The input policy: what text a request may carry. */
+    InputConfig input();
+
+    interface InputConfig {
+        /** Most characters (code points) of a text value in a JSON body whose member has no limit of its own. */
+        @WithDefault("1000")
+        int maxTextLength();
+
+        /**
+         * Limits of particular JSON members, by member name ({@code justification}, {@code statement},
+         * {@code name}, ...), in characters; they apply at any depth of any body.
+         */
+        Map<String, Integer> fieldLimits();
+
+        /** Most characters of one path or query parameter. */
+        @WithDefault("256")
+        int maxParameterLength();
+
+        /** Most bytes of a JSON body; a larger one is a 413 before it is parsed. */
+        @WithDefault("1048576")
+        int maxJsonBytes();
+
+        /** Most characters of the request line's target (path and query); a longer one is a 414. */
+        @WithDefault("8192")
+        int maxUriLength();
+
+        /** Most bytes of all request headers together (names and values); more is a 431. */
+        @WithDefault("16384")
+        int maxHeaderBytes();
+    }
 
     interface OutboxConfig {
         /** How often the relay looks for unpublished events when nothing woke it up. */

@@ -64,6 +64,55 @@ public class ProbeApplication {
         return body;
     }
 
+    /** A body bound to a record, the way policy reads votes. */
+    public record Note(String name, String justification, java.util.List<String> tags, Integer count) {}
+
+    @POST
+    @Path("/notes")
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional
+    public String note(Note note) throws java.sql.SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement("INSERT INTO probe_notes (name, justification) VALUES (?, ?)")) {
+            ps.setString(1, note.name());
+            ps.setString(2, note.justification());
+            ps.executeUpdate();
+        }
+        return note.name();
+    }
+
+    /** A body read as a stream, the way the gateway reads transfer requests. */
+    @POST
+    @Path("/stream")
+    @RolesAllowed(Roles.ADMIN)
+    public String stream(java.io.InputStream body) throws java.io.IOException {
+        return Integer.toString(body.readAllBytes().length);
+    }
+
+    @jakarta.ws.rs.GET
+    @Path("/notes/{name}")
+    @RolesAllowed(Roles.ADMIN)
+    public String lookup(@PathParam("name") String name, @QueryParam("category") String category)
+            throws java.sql.SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT count(*) FROM probe_notes WHERE name = ? OR name = ?")) {
+            ps.setString(1, name);
+            ps.setString(2, category == null ? "" : category);
+            var rs = ps.executeQuery();
+            rs.next();
+            return Long.toString(rs.getLong(1));
+        }
+    }
+
+    @jakarta.ws.rs.GET
+    @Path("/page")
+    @RolesAllowed(Roles.ADMIN)
+    public String page(@QueryParam("before") Long before) {
+        return String.valueOf(before);
+    }
+
     @Incoming("probe")
     @Blocking
     public void consume(byte[] record) {

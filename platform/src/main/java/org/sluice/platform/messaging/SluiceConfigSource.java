@@ -35,6 +35,31 @@ public class SluiceConfigSource implements ConfigSource {
         properties.put(OUT + "delivery.timeout.ms", "120000");
         properties.put(OUT + "compression.type", "lz4");
         properties.put(OUT + "cloud-events", "false");
+        inputPolicy();
+    }
+
+    /** Defaults of the input policy and of the HTTP layer under it (docs/operations.md lists them). */
+    private void inputPolicy() {
+        String limits = "sluice.platform.input.field-limits.";
+        properties.put(limits + "justification", "4000");
+        properties.put(limits + "statement", "4000");
+        properties.put(limits + "description", "2000");
+        properties.put(limits + "reason", "2000");
+        properties.put(limits + "statusReason", "2000");
+        properties.put(limits + "title", "300");
+        properties.put(limits + "name", "300");
+        properties.put(limits + "screenedName", "300");
+        properties.put(limits + "organisation", "300");
+        properties.put(limits + "institution", "300");
+        properties.put(limits + "publicKey", "4096");
+        // the codec's own limits answer with an empty body: keep them far above the platform's checks
+        properties.put("quarkus.http.limits.max-initial-line-length", "65536");
+        properties.put("quarkus.http.limits.max-header-size", "64K");
+        // a parameter that does not convert is the client's error, answered 400; no stack trace for it
+        properties.put(
+                "quarkus.log.category.\"org.jboss.resteasy.reactive.server.handlers.ParameterHandler\".level", "INFO");
+        // a 4xx of an unmatched path is tagged uri=UNKNOWN, never with the raw path
+        properties.put("quarkus.micrometer.binder.http-server.suppress4xx-errors", "true");
     }
 
     @Override

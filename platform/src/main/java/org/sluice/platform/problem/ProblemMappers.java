@@ -2,15 +2,16 @@ package org.sluice.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.sluice.events.schema.Violation;
@@ -55,39 +56,30 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining())
-                    .replaceFirst("^\\.", "");
-            return build(
-                            400,
-                            "validation",
-                            "Request is invalid",
-                            "field " + field + " has the wrong type",
-                            uri,
-                            List.of(new Violation(field, "type", firstLine(e.getOriginalMessage()))))
-                    .build();
+        if (e instanceof JsonMappingException mapping && JsonProblems.namesField(mapping)) {
+            return problem(ProblemException.validation(List.of(JsonProblems.violation(mapping))), uri);
         }
-        String where = e.getLocation() == null
-                ? ""
-                : " at line " + e.getLocation().getLineNr() + ", column "
-                        + e.getLocation().getColumnNr();
-        return build(
-                        400,
-                        "malformed-json",
-                        "Body is not valid JSON",
-                        "the body is not valid JSON" + where,
-                        uri,
-                        List.of())
-                .build();
+        return problem(JsonProblems.malformed(e), uri);
+    }
+
+    /** Jackson's own mapper for this subtype would otherwise win over {@link #unreadableJson}. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri) {
+    public Response webApplication(WebApplicationException e, UriInfo uri, ResourceInfo resource) {
         int status = e.getResponse().getStatus();
         if (status == 401) {
             return unauthorized(uri);
+        }
+        if (status == 404 && e.getCause() != null) {
+            // JAX-RS answers a path or query parameter that does not convert with 404; it is a bad request
+            var unconvertible = ParameterTypes.unconvertible(resource, uri);
+            if (unconvertible.isPresent()) {
+                return problem(ProblemException.validation(List.of(unconvertible.get())), uri);
+            }
         }
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonProcessingException json) {
