@@ -9,22 +9,36 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.awaitility.Awaitility;
 import org.sluice.events.json.Json;
 
-/** The stack's HTTP API as the tests call it: one demo user at a time. */
+/** The stack's HTTP API as the tests call it: one demo user (or caller with its own token) at a time. */
 final class Api {
 
     private final LocalStack stack;
+    private final UnaryOperator<String> tokens;
 
+    /** Callers named by the stack's demo users ({@link DemoUser#variable()}). */
     Api(LocalStack stack) {
+        this(stack, user -> stack.demoTokens().get(user));
+    }
+
+    /** Callers named by the keys of {@code tokens}, e.g. tokens of an identity provider. */
+    Api(LocalStack stack, Map<String, String> tokens) {
+        this(stack, tokens::get);
+    }
+
+    private Api(LocalStack stack, UnaryOperator<String> tokens) {
         this.stack = stack;
+        this.tokens = tokens;
     }
 
     RequestSpecification as(Service service, String demoUser) {
         return given().baseUri(stack.uri(service).toString())
                 .auth()
-                .oauth2(stack.demoTokens().get(demoUser))
+                .oauth2(tokens.apply(demoUser))
                 .urlEncodingEnabled(false);
     }
 
