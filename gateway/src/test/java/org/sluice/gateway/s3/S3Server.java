@@ -34,6 +34,9 @@ public final class S3Server implements AutoCloseable {
         Path root = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "s3-");
         // S3Mock must not take over java.util.logging, which the Quarkus code of this JVM logs through
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        // Tomcat installs its URL handler factory once per JVM; a second server from another class loader (the
+        // Quarkus tests' and the plain tests' S3Mock in one surefire JVM) would fail with "factory already defined"
+        org.apache.catalina.webresources.TomcatURLStreamHandlerFactory.disable();
         S3MockApplication server = S3MockApplication.start(new java.util.HashMap<>(Map.of(
                 S3MockApplication.PROP_HTTP_PORT,
                 S3MockApplication.RANDOM_PORT,
