@@ -121,10 +121,6 @@ public interface GatewayConfig {
         @WithDefault("107374182400")
         long maxPayloadBytes();
 
-        /** Largest JSON request body accepted, in bytes. */
-        @WithDefault("262144")
-        int maxJsonBytes();
-
         /**
          * How long a resumable upload may sit idle before it is discarded with what it received; until then
          * it survives restarts and any replica continues it.

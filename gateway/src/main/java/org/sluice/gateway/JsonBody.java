@@ -10,14 +10,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.sluice.events.json.Json;
+import org.sluice.platform.problem.JsonProblems;
 import org.sluice.platform.problem.ProblemException;
 
 /**
- * Reads a JSON request body as a tree, at most a configured number of bytes: larger bodies are refused
- * with 413 before they are parsed, malformed ones with 400 naming where the JSON broke. Duplicate member
- * names and trailing content are malformed too (two parsers must never read one body differently).
+ * Reads a JSON request body as a tree for resources that validate it against the contract themselves.
+ * The platform's input policy has already held the body to its size, syntax and text rules; this reads
+ * at most the same number of bytes and with the same strictness (duplicate member names and trailing
+ * content are malformed: two parsers must never read one body differently).
  */
 public final class JsonBody {
 
@@ -28,7 +29,7 @@ public final class JsonBody {
 
     private JsonBody() {}
 
-    /** The body as a JSON tree. */
+    /** The body as a JSON tree, at most {@code maxBytes} (413 beyond). */
     public static JsonNode read(InputStream body, int maxBytes) {
         byte[] bytes;
         try {
@@ -45,16 +46,17 @@ public final class JsonBody {
                     List.of());
         }
         if (bytes.length == 0) {
-            throw malformed("the body is empty; a JSON object is expected");
+            throw new ProblemException(
+                    400,
+                    "malformed-json",
+                    "Body is not valid JSON",
+                    "the body is empty; a JSON object is expected",
+                    List.of());
         }
         try {
             return READER.readTree(bytes);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null
-                    ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr();
-            throw malformed("the body is not valid JSON" + where + ": " + e.getOriginalMessage());
+            throw JsonProblems.malformed(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -71,23 +73,9 @@ public final class JsonBody {
         try {
             return Json.mapper().treeToValue(tree, type);
         } catch (JsonMappingException e) {
-            String field = e.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining())
-                    .replaceFirst("^\\.", "");
-            throw ProblemException.invalidField(
-                    field.isEmpty() ? "(body)" : field, "type", firstLine(e.getOriginalMessage()));
+            throw ProblemException.validation(List.of(JsonProblems.violation(e)));
         } catch (JsonProcessingException e) {
-            throw malformed("the body does not bind: " + firstLine(e.getOriginalMessage()));
+            throw JsonProblems.malformed(e);
         }
-    }
-
-    private static String firstLine(String message) {
-        int newline = message == null ? -1 : message.indexOf('\n');
-        return newline < 0 ? String.valueOf(message) : message.substring(0, newline);
-    }
-
-    private static ProblemException malformed(String detail) {
-        return new ProblemException(400, "malformed-json", "Body is not valid JSON", detail, List.of());
     }
 }

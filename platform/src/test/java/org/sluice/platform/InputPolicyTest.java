@@ -51,12 +51,12 @@ class InputPolicyTest {
         post("/probe/notes", "{\"name\": \"long\", \"justification\": \"" + "j".repeat(4001) + "\"}")
                 .statusCode(400)
                 .body("errors[0].field", equalTo("justification"))
-                .body("errors[0].rule", equalTo("max-length"))
+                .body("errors[0].rule", equalTo("maxLength"))
                 .body("errors[0].message", containsString("4000"));
         post("/probe/notes", "{\"name\": \"" + "n".repeat(301) + "\"}")
                 .statusCode(400)
                 .body("errors[0].field", equalTo("name"))
-                .body("errors[0].rule", equalTo("max-length"));
+                .body("errors[0].rule", equalTo("maxLength"));
         post("/probe/notes", "{\"name\": \"fits\", \"justification\": \"" + "j".repeat(4000) + "\"}")
                 .statusCode(200);
     }
@@ -85,7 +85,7 @@ class InputPolicyTest {
                 .get("/probe/notes/fine?category=" + "c".repeat(257))
                 .then()
                 .statusCode(400)
-                .body("errors[0].rule", equalTo("max-length"));
+                .body("errors[0].rule", equalTo("maxLength"));
         given().auth()
                 .oauth2(Tokens.admin())
                 .get("/probe/notes/fine?category=ok")
@@ -126,7 +126,8 @@ class InputPolicyTest {
                 .body("detail", not(containsString("com.fasterxml")));
         post("/probe/notes", "{\"name\": \"a\", \"name\": \"b\"}")
                 .statusCode(400)
-                .body("type", equalTo(PROBLEMS + "malformed-json"));
+                .body("type", equalTo(PROBLEMS + "malformed-json"))
+                .body("detail", containsString("\"name\" appears twice"));
     }
 
     @Test

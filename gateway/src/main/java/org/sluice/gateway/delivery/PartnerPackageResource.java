@@ -20,10 +20,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.sluice.events.Principal;
 import org.sluice.events.delivery.PackageAcknowledged;
-import org.sluice.gateway.GatewayConfig;
 import org.sluice.gateway.JsonBody;
 import org.sluice.gateway.sealing.PackageRecord;
 import org.sluice.gateway.sealing.PackageView;
+import org.sluice.platform.input.TextLimits;
 import org.sluice.platform.problem.ProblemException;
 import org.sluice.platform.security.CurrentPrincipal;
 import org.sluice.platform.security.Roles;
@@ -37,12 +37,12 @@ public class PartnerPackageResource {
 
     private final DeliveryService delivery;
     private final CurrentPrincipal principal;
-    private final GatewayConfig config;
+    private final TextLimits limits;
 
-    public PartnerPackageResource(DeliveryService delivery, CurrentPrincipal principal, GatewayConfig config) {
+    public PartnerPackageResource(DeliveryService delivery, CurrentPrincipal principal, TextLimits limits) {
         this.delivery = delivery;
         this.principal = principal;
-        this.config = config;
+        this.limits = limits;
     }
 
     @GET
@@ -109,7 +109,7 @@ public class PartnerPackageResource {
     @Produces(MediaType.APPLICATION_JSON)
     public PackageAcknowledged acknowledge(@PathParam("id") String id, InputStream body) {
         String partnerId = principal.requirePartner();
-        Acknowledgement ack = JsonBody.bind(JsonBody.read(body, config.limits().maxJsonBytes()), Acknowledgement.class);
+        Acknowledgement ack = JsonBody.bind(JsonBody.read(body, limits.forJsonBody()), Acknowledgement.class);
         if (ack.sha256() == null || !SHA256_HEX.matcher(ack.sha256()).matches()) {
             throw ProblemException.invalidField("sha256", "pattern", "the hex SHA-256 of the plaintext (64 digits)");
         }

@@ -11,8 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.List;
-import org.sluice.gateway.GatewayConfig;
 import org.sluice.gateway.JsonBody;
+import org.sluice.platform.input.TextLimits;
 import org.sluice.platform.problem.ProblemException;
 import org.sluice.platform.security.CurrentPrincipal;
 import org.sluice.platform.security.Roles;
@@ -25,12 +25,12 @@ public class PartnerAdminResource {
 
     private final PartnerRegistry registry;
     private final CurrentPrincipal principal;
-    private final GatewayConfig config;
+    private final TextLimits limits;
 
-    public PartnerAdminResource(PartnerRegistry registry, CurrentPrincipal principal, GatewayConfig config) {
+    public PartnerAdminResource(PartnerRegistry registry, CurrentPrincipal principal, TextLimits limits) {
         this.registry = registry;
         this.principal = principal;
-        this.config = config;
+        this.limits = limits;
     }
 
     /** Registers a partner or replaces its entry: 201 when new, 200 otherwise. */
@@ -39,7 +39,7 @@ public class PartnerAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response upsert(@PathParam("partnerId") String partnerId, InputStream body) {
         PartnerRegistration registration =
-                JsonBody.bind(JsonBody.read(body, config.limits().maxJsonBytes()), PartnerRegistration.class);
+                JsonBody.bind(JsonBody.read(body, limits.forJsonBody()), PartnerRegistration.class);
         PartnerRegistry.Upserted result;
         try {
             result = registry.upsert(partnerId, registration, principal.get());

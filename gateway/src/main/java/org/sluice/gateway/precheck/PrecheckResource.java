@@ -12,9 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.regex.Pattern;
-import org.sluice.gateway.GatewayConfig;
 import org.sluice.gateway.JsonBody;
 import org.sluice.gateway.transfer.TransferPaths;
+import org.sluice.platform.input.TextLimits;
 import org.sluice.platform.problem.ProblemException;
 import org.sluice.platform.security.CurrentPrincipal;
 import org.sluice.platform.security.Roles;
@@ -28,12 +28,12 @@ public class PrecheckResource {
 
     private final PrecheckService prechecks;
     private final CurrentPrincipal principal;
-    private final GatewayConfig config;
+    private final TextLimits limits;
 
-    public PrecheckResource(PrecheckService prechecks, CurrentPrincipal principal, GatewayConfig config) {
+    public PrecheckResource(PrecheckService prechecks, CurrentPrincipal principal, TextLimits limits) {
         this.prechecks = prechecks;
         this.principal = principal;
-        this.config = config;
+        this.limits = limits;
     }
 
     @POST
@@ -47,6 +47,6 @@ public class PrecheckResource {
         if (explain != null && !EXPLAIN.matcher(explain).matches()) {
             throw ProblemException.invalidField("explain", "pattern", "a lower-case word such as 'full' is expected");
         }
-        return prechecks.precheck(JsonBody.read(body, config.limits().maxJsonBytes()), authorization, explain);
+        return prechecks.precheck(JsonBody.read(body, limits.forJsonBody()), authorization, explain);
     }
 }

@@ -11,11 +11,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.Optional;
-import org.sluice.gateway.GatewayConfig;
 import org.sluice.gateway.JsonBody;
 import org.sluice.gateway.transfer.TransferPaths;
 import org.sluice.gateway.transfer.TransferResource;
 import org.sluice.gateway.transfer.TransferStatus;
+import org.sluice.platform.input.TextLimits;
 import org.sluice.platform.security.CurrentPrincipal;
 import org.sluice.platform.security.Roles;
 
@@ -28,14 +28,13 @@ public class AppealResource {
     private final AppealService appeals;
     private final TransferStatus status;
     private final CurrentPrincipal principal;
-    private final GatewayConfig config;
+    private final TextLimits limits;
 
-    public AppealResource(
-            AppealService appeals, TransferStatus status, CurrentPrincipal principal, GatewayConfig config) {
+    public AppealResource(AppealService appeals, TransferStatus status, CurrentPrincipal principal, TextLimits limits) {
         this.appeals = appeals;
         this.status = status;
         this.principal = principal;
-        this.config = config;
+        this.limits = limits;
     }
 
     /**
@@ -51,7 +50,7 @@ public class AppealResource {
                 id,
                 institution,
                 principal.get(),
-                JsonBody.read(body, config.limits().maxJsonBytes()),
+                JsonBody.read(body, limits.forJsonBody()),
                 Optional.ofNullable(idempotencyKey));
         Response.ResponseBuilder response = Response.accepted(status.view(id, institution));
         if (filed.replayed()) {

@@ -21,9 +21,9 @@ import jakarta.ws.rs.sse.Sse;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.Optional;
-import org.sluice.gateway.GatewayConfig;
 import org.sluice.gateway.JsonBody;
 import org.sluice.gateway.review.ReviewView;
+import org.sluice.platform.input.TextLimits;
 import org.sluice.platform.problem.ProblemException;
 import org.sluice.platform.security.CurrentPrincipal;
 import org.sluice.platform.security.Roles;
@@ -42,7 +42,7 @@ public class TransferResource {
     private final CancellationService cancellations;
     private final TransferEvents events;
     private final CurrentPrincipal principal;
-    private final GatewayConfig config;
+    private final TextLimits limits;
 
     public TransferResource(
             SubmissionService submissions,
@@ -50,13 +50,13 @@ public class TransferResource {
             CancellationService cancellations,
             TransferEvents events,
             CurrentPrincipal principal,
-            GatewayConfig config) {
+            TextLimits limits) {
         this.submissions = submissions;
         this.status = status;
         this.cancellations = cancellations;
         this.events = events;
         this.principal = principal;
-        this.config = config;
+        this.limits = limits;
     }
 
     /** Submits a transfer request: 201 with its id and where to upload the payload. */
@@ -64,7 +64,7 @@ public class TransferResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submit(@HeaderParam("Idempotency-Key") String idempotencyKey, InputStream body) {
         String institution = principal.requireInstitution();
-        JsonNode tree = JsonBody.read(body, config.limits().maxJsonBytes());
+        JsonNode tree = JsonBody.read(body, limits.forJsonBody());
         SubmissionService.Submitted submitted =
                 submissions.submit(tree, principal.get(), institution, Optional.ofNullable(idempotencyKey));
         Response.ResponseBuilder response = Response.created(

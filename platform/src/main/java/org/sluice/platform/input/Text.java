@@ -14,8 +14,8 @@ public final class Text {
     public static final String CONTROL_CHARACTER = "control-character";
     /** Rule name of a lone high or low surrogate (not a character of any encoding). */
     public static final String UNPAIRED_SURROGATE = "unpaired-surrogate";
-    /** Rule name of a value longer than its limit. */
-    public static final String MAX_LENGTH = "max-length";
+    /** Rule name of a value longer than its limit (the JSON Schema keyword, as the contracts' own checks name it). */
+    public static final String MAX_LENGTH = "maxLength";
     /** Rule name of a required value that is blank in the sense of {@link #isBlank}. */
     public static final String NOT_BLANK = "notBlank";
 

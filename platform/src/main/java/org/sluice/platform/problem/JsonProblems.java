@@ -27,8 +27,19 @@ public final class JsonProblems {
                 ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column "
                         + e.getLocation().getColumnNr();
-        return new ProblemException(
-                400, "malformed-json", "Body is not valid JSON", "the body is not valid JSON" + where, List.of());
+        String duplicate = e == null ? null : duplicateMember(e);
+        String detail = duplicate == null
+                ? "the body is not valid JSON" + where
+                : "the member \"" + duplicate + "\" appears twice" + where + "; each member may appear once";
+        return new ProblemException(400, "malformed-json", "Body is not valid JSON", detail, List.of());
+    }
+
+    private static final java.util.regex.Pattern DUPLICATE =
+            java.util.regex.Pattern.compile("^Duplicate field '([^']*)'");
+
+    private static String duplicateMember(JsonProcessingException e) {
+        var matcher = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+        return matcher.find() ? matcher.group(1) : null;
     }
 
     /** True when the failure names a field (else the body as a whole is unreadable). */
