@@ -39,6 +39,11 @@ final class GatewayProcess implements AutoCloseable {
 
     /** Starts broker, database and the gateway with {@code -Xmx<heap>}; returns once it is ready. */
     static GatewayProcess start(String heap) throws Exception {
+        return start(heap, Map.of());
+    }
+
+    /** As {@link #start(String)}, with more configuration (e.g. another payload store) over the defaults. */
+    static GatewayProcess start(String heap, Map<String, String> more) throws Exception {
         Path work = Files.createDirectories(Path.of("target", "it"));
         EmbeddedKafka kafka = EmbeddedKafka.start(work, 1);
         EmbeddedDatabase database = EmbeddedDatabase.start(work);
@@ -51,7 +56,7 @@ final class GatewayProcess implements AutoCloseable {
         }
         Path store = Files.createTempDirectory(work, "store-");
         int port = FreePorts.pick();
-        Map<String, String> config = Map.ofEntries(
+        Map<String, String> config = new java.util.HashMap<>(Map.ofEntries(
                 Map.entry("quarkus.http.port", Integer.toString(port)),
                 Map.entry("quarkus.datasource.jdbc.url", database.jdbcUrl()),
                 Map.entry("quarkus.datasource.username", EmbeddedDatabase.USER),
@@ -69,7 +74,8 @@ final class GatewayProcess implements AutoCloseable {
                 Map.entry(
                         "sluice.gateway.signing.key-file",
                         signing.toAbsolutePath().toString()),
-                Map.entry("sluice.gateway.signing.issuer", "gateway.it.test"));
+                Map.entry("sluice.gateway.signing.issuer", "gateway.it.test")));
+        config.putAll(more);
         List<String> options = new ArrayList<>(List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
         options.addAll(ServiceJvm.systemProperties(config));
         ServiceJvm gateway = new ServiceJvm(
