@@ -23,8 +23,18 @@ public interface AuditConfig {
         /** PKCS#8 PEM file of the Ed25519 key that signs checkpoints (never logged). */
         Path keyFile();
 
-        /** A checkpoint is signed this often while new entries arrive (none while the log is idle). */
-        @WithDefault("1s")
+        /**
+         * After an append, the checkpoint waits this long for further appends to cover them too, then signs:
+         * the longest a new entry waits for a checkpoint (plus one signing) on a quiet log.
+         */
+        @WithDefault("20ms")
+        Duration batchWindow();
+
+        /**
+         * The safety timer: a checkpoint is signed at least this often while entries exist that no checkpoint
+         * covers but no append woke the signer (a failed round, say); none while the log is idle.
+         */
+        @WithDefault("10s")
         Duration interval();
 
         /** A checkpoint is signed at once when this many entries arrived since the last one. */

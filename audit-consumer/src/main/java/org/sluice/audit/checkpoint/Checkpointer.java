@@ -3,18 +3,24 @@ package org.sluice.audit.checkpoint;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 import org.sluice.audit.AuditConfig;
@@ -32,12 +38,15 @@ import org.sluice.transparency.merkle.ProofBuilder;
 import org.sluice.transparency.merkle.Rfc9162;
 
 /**
- * Signs a checkpoint of the current tree every {@code sluice.audit.checkpoint.interval} while entries
- * arrive, and at once after {@code max-entries} new entries. Before signing, it proves the new tree
- * consistent with the last checkpoint from the stored nodes and checks that proof: a stored tree that
- * was rewritten under an earlier checkpoint is refused, never signed over. The checkpoint is stored
- * and published on {@code sluice.audit.checkpoints} through the outbox, in one transaction; one
- * replica signs at a time (an advisory lock).
+ * Signs checkpoints that follow the log: each committed append wakes it, and it signs the tree as it is
+ * {@code sluice.audit.checkpoint.batch-window} later, so the appends of that window share one checkpoint;
+ * after {@code max-entries} new entries it signs at once, on the appending thread. A slow safety timer
+ * ({@code sluice.audit.checkpoint.interval}) signs whatever no wake-up covered (a failed round, entries
+ * appended while another replica held the lock). Before signing, it proves the new tree consistent with
+ * the last checkpoint from the stored nodes and checks that proof: a stored tree that was rewritten under
+ * an earlier checkpoint is refused, never signed over. The checkpoint is stored and published on
+ * {@code sluice.audit.checkpoints} through the outbox, in one transaction; one replica signs at a time (an
+ * advisory lock), and a replica that finds the lock taken tries again one window later.
  */
 @ApplicationScoped
 public class Checkpointer {
@@ -58,7 +67,10 @@ public class Checkpointer {
     private final long maxEntries;
     private final Counter signed;
     private final Counter refused;
+    private final Duration batchWindow;
     private volatile long lastSize = -1;
+    private ScheduledExecutorService executor;
+    private volatile LogFollower follower;
 
     public Checkpointer(
             DataSource dataSource,
@@ -81,6 +93,7 @@ public class Checkpointer {
         this.clock = clock;
         this.origin = config.origin();
         this.maxEntries = config.checkpoint().maxEntries();
+        this.batchWindow = config.checkpoint().batchWindow();
         this.signed = Counter.builder("sluice.audit.checkpoints.signed")
                 .description("checkpoints signed")
                 .register(meters);
@@ -89,6 +102,23 @@ public class Checkpointer {
                 .register(meters);
     }
 
+    void start(@Observes StartupEvent event) {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sluice-audit-checkpointer");
+            t.setDaemon(true);
+            return t;
+        });
+        follower = new LogFollower(executor, batchWindow, this::followRound);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        follower = null;
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+
+    /** The safety timer: signs what no wake-up covered. */
     @Scheduled(
             every = "${sluice.audit.checkpoint.interval}",
             delayed = "${sluice.audit.checkpoint.interval}",
@@ -97,29 +127,59 @@ public class Checkpointer {
         try {
             checkpoint();
         } catch (RuntimeException e) {
-            LOG.errorf(e, "checkpoint failed; retrying at the next interval");
+            LOG.errorf(e, "checkpoint failed; retrying at the next append or safety interval");
         }
     }
 
-    /** Signs at once when the tree grew by at least {@code max-entries} since the last checkpoint. */
+    /**
+     * An append committed and the tree now has {@code treeSize} entries: signs at once when that is at least
+     * {@code max-entries} more than the last checkpoint, otherwise within the batch window.
+     */
     public void afterAppend(long treeSize) {
-        if (lastSize < 0 || treeSize - lastSize >= maxEntries) {
+        long last = lastSize;
+        if (last >= 0 && treeSize == last) {
+            return; // nothing new (a batch of redeliveries)
+        }
+        LogFollower following = follower;
+        if ((last >= 0 && treeSize - last >= maxEntries) || following == null) {
             tick();
+        } else {
+            following.signal();
+        }
+    }
+
+    private LogFollower.Outcome followRound() {
+        try {
+            return round().outcome();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "checkpoint failed; retrying at the next append or safety interval");
+            return LogFollower.Outcome.DONE;
         }
     }
 
     /** Signs a checkpoint of the current tree if it grew since the last one. */
-    public synchronized Optional<SignedCheckpoint> checkpoint() {
-        Optional<SignedCheckpoint> result = QuarkusTransaction.requiringNew().call(() -> {
+    public Optional<SignedCheckpoint> checkpoint() {
+        return round().signed();
+    }
+
+    /** What one signing round found: a new checkpoint, nothing new, or the lock held by another signer. */
+    private record Round(Optional<SignedCheckpoint> signed, boolean locked) {
+        LogFollower.Outcome outcome() {
+            return locked ? LogFollower.Outcome.BUSY : LogFollower.Outcome.DONE;
+        }
+    }
+
+    private synchronized Round round() {
+        Round result = QuarkusTransaction.requiringNew().call(() -> {
             if (!lock()) {
-                return Optional.<SignedCheckpoint>empty();
+                return new Round(Optional.empty(), true);
             }
             Head head = log.head();
             Optional<SignedCheckpoint> last = store.latest();
             long previousSize = last.map(SignedCheckpoint::treeSize).orElse(0L);
             lastSize = previousSize;
             if (head.size() == previousSize) {
-                return Optional.<SignedCheckpoint>empty();
+                return new Round(Optional.empty(), false);
             }
             byte[] previousRoot =
                     last.map(c -> Base64.getDecoder().decode(c.rootHash())).orElse(Rfc9162.emptyRoot());
@@ -158,9 +218,9 @@ public class Checkpointer {
                             signer.keyId(),
                             note,
                             previousSize)));
-            return Optional.of(stored);
+            return new Round(Optional.of(stored), false);
         });
-        result.ifPresent(c -> {
+        result.signed().ifPresent(c -> {
             lastSize = c.treeSize();
             signed.increment();
         });
