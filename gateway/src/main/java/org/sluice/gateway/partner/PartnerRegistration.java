@@ -13,6 +13,7 @@ import org.sluice.events.schema.Violation;
 import org.sluice.gateway.sealing.InvalidRecipientKeyException;
 import org.sluice.gateway.sealing.RecipientKeys;
 import org.sluice.gateway.transfer.RequestChecks;
+import org.sluice.platform.input.Text;
 
 /**
  * The body of {@code PUT /api/v1/admin/partners/{partnerId}}: the partner's full entry.
@@ -51,7 +52,7 @@ public record PartnerRegistration(
         if (!PARTNER_ID.matcher(partnerId).matches()) {
             violations.add(new Violation("partnerId", "pattern", "must match " + PARTNER_ID.pattern()));
         }
-        if (institution == null || institution.isBlank() || institution.length() > 300) {
+        if (institution == null || Text.isBlank(institution) || institution.length() > 300) {
             violations.add(new Violation("institution", "required", "a name of 1 to 300 characters is required"));
         }
         if (!RequestChecks.isCountry(country)) {
@@ -60,8 +61,11 @@ public record PartnerRegistration(
         }
         required(status, "status", violations);
         required(profitStatus, "profitStatus", violations);
-        if (status == PartnerStatus.SUSPENDED && (statusReason == null || statusReason.isBlank())) {
+        if (status == PartnerStatus.SUSPENDED && statusReason == null) {
             violations.add(new Violation("statusReason", "required", "a suspended partner needs a reason"));
+        } else if (status == PartnerStatus.SUSPENDED && Text.isBlank(statusReason)) {
+            // blank after Unicode white space and format characters: zero-width spaces give no reason
+            violations.add(new Violation("statusReason", Text.NOT_BLANK, "a suspended partner needs a reason"));
         }
         PackageFormat format = deliveryFormat == null ? PackageFormat.CRYPT4GH : deliveryFormat;
         List<RegisteredKey> registered = new ArrayList<>();

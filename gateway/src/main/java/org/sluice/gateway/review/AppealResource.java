@@ -2,16 +2,20 @@ package org.sluice.gateway.review;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.sluice.gateway.JsonBody;
+import org.sluice.gateway.transfer.IdempotencyKeys;
 import org.sluice.gateway.transfer.TransferPaths;
 import org.sluice.gateway.transfer.TransferResource;
 import org.sluice.gateway.transfer.TransferStatus;
@@ -43,15 +47,15 @@ public class AppealResource {
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response appeal(
-            @PathParam("id") String id, @HeaderParam("Idempotency-Key") String idempotencyKey, InputStream body) {
+    @Parameter(
+            name = IdempotencyKeys.HEADER,
+            in = ParameterIn.HEADER,
+            description = "optional; 1 to 255 printable ASCII characters")
+    public Response appeal(@PathParam("id") String id, @Context HttpHeaders headers, InputStream body) {
         String institution = principal.requireInstitution();
+        Optional<String> idempotencyKey = IdempotencyKeys.from(headers);
         AppealService.Filed filed = appeals.file(
-                id,
-                institution,
-                principal.get(),
-                JsonBody.read(body, limits.forJsonBody()),
-                Optional.ofNullable(idempotencyKey));
+                id, institution, principal.get(), JsonBody.read(body, limits.forJsonBody()), idempotencyKey);
         Response.ResponseBuilder response = Response.accepted(status.view(id, institution));
         if (filed.replayed()) {
             response.header(TransferResource.REPLAYED_HEADER, "true");

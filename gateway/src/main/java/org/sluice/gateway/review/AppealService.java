@@ -24,6 +24,7 @@ import org.sluice.gateway.transfer.IdempotencyKeys;
 import org.sluice.gateway.transfer.TransferRecord;
 import org.sluice.gateway.transfer.TransferRepository;
 import org.sluice.gateway.transfer.TransferState;
+import org.sluice.platform.input.Text;
 import org.sluice.platform.messaging.EventPublisher;
 import org.sluice.platform.outbox.Outbox;
 import org.sluice.platform.problem.ProblemException;
@@ -159,8 +160,9 @@ public class AppealService {
             violations.add(new Violation(STATEMENT, "required", "a statement explaining the appeal is required"));
         } else if (!statement.isTextual()) {
             violations.add(new Violation(STATEMENT, "type", "a string is expected"));
-        } else if (statement.asText().isBlank()) {
-            violations.add(new Violation(STATEMENT, "notBlank", "the statement must not be blank"));
+        } else if (Text.isBlank(statement.asText())) {
+            // blank after Unicode white space and format characters: zero-width spaces say nothing
+            violations.add(new Violation(STATEMENT, Text.NOT_BLANK, "the statement must not be blank"));
         } else if (statement.asText().length() > max) {
             violations.add(new Violation(
                     STATEMENT,

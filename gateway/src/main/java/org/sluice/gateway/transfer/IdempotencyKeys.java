@@ -1,15 +1,18 @@
 package org.sluice.gateway.transfer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.sluice.platform.input.Text;
 import org.sluice.platform.problem.ProblemException;
 
 /** The {@code Idempotency-Key}s each institution used, with the digest of the body they came with. */
@@ -25,6 +28,9 @@ public class IdempotencyKeys {
     public record Used(String requestSha256, String transferId) {}
 
     /** Printable ASCII, as RFC 9110 field values allow, of a sensible length. */
+    /** The request header that carries a key. */
+    public static final String HEADER = "Idempotency-Key";
+
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[\\x21-\\x7E]{1,255}$");
 
     private final DataSource dataSource;
@@ -33,11 +39,35 @@ public class IdempotencyKeys {
         this.dataSource = dataSource;
     }
 
+    /**
+     * The request's {@code Idempotency-Key}, empty when it sent none; 400 naming the header when it sent one
+     * that is empty or blank (the JAX-RS header parameter would read that as no header), several, or one that
+     * is not 1 to 255 printable ASCII characters.
+     */
+    public static Optional<String> from(HttpHeaders headers) {
+        List<String> values = headers.getRequestHeader(HEADER);
+        if (values == null || values.isEmpty()) {
+            return Optional.empty();
+        }
+        if (values.size() > 1) {
+            throw ProblemException.invalidField(
+                    HEADER, "maxItems", "one key per request; this one has " + values.size());
+        }
+        String key = values.get(0) == null ? "" : values.get(0);
+        requireWellFormed(key);
+        return Optional.of(key);
+    }
+
     /** Refuses (400 naming the header) a key that is not 1 to 255 printable ASCII characters. */
     public static void requireWellFormed(String key) {
-        if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
+        if (key.isBlank()) {
             throw ProblemException.invalidField(
-                    "Idempotency-Key", "pattern", "1 to 255 printable ASCII characters are expected");
+                    HEADER,
+                    Text.NOT_BLANK,
+                    "an empty key is no key: send 1 to 255 printable ASCII characters, or no" + " header");
+        }
+        if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
+            throw ProblemException.invalidField(HEADER, "pattern", "1 to 255 printable ASCII characters are expected");
         }
     }
 

@@ -14,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -21,6 +22,8 @@ import jakarta.ws.rs.sse.Sse;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.sluice.gateway.JsonBody;
 import org.sluice.gateway.review.ReviewView;
 import org.sluice.platform.input.TextLimits;
@@ -62,11 +65,15 @@ public class TransferResource {
     /** Submits a transfer request: 201 with its id and where to upload the payload. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response submit(@HeaderParam("Idempotency-Key") String idempotencyKey, InputStream body) {
+    @Parameter(
+            name = IdempotencyKeys.HEADER,
+            in = ParameterIn.HEADER,
+            description = "optional; 1 to 255 printable ASCII characters")
+    public Response submit(@Context HttpHeaders headers, InputStream body) {
         String institution = principal.requireInstitution();
+        Optional<String> idempotencyKey = IdempotencyKeys.from(headers);
         JsonNode tree = JsonBody.read(body, limits.forJsonBody());
-        SubmissionService.Submitted submitted =
-                submissions.submit(tree, principal.get(), institution, Optional.ofNullable(idempotencyKey));
+        SubmissionService.Submitted submitted = submissions.submit(tree, principal.get(), institution, idempotencyKey);
         Response.ResponseBuilder response = Response.created(
                         URI.create(TransferPaths.transfer(submitted.transfer().id())))
                 .entity(TransferCreated.of(submitted.transfer()));

@@ -112,6 +112,27 @@ class PartnerRegistryTest {
     }
 
     @Test
+    void aSuspensionWhoseReasonIsOnlyZeroWidthCharactersIsRefusedAndNothingChanges() {
+        put("p-registry-zw", registration("p-karolinska", "SE")).then().statusCode(201);
+        Map<String, Object> body = registration("p-karolinska", "SE");
+        body.put("status", "SUSPENDED");
+        body.put("statusReason", "\u200B\u200C\u200D");
+
+        put("p-registry-zw", body)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("statusReason"))
+                .body("errors[0].rule", equalTo("notBlank"));
+        given().auth()
+                .oauth2(Tokens.admin())
+                .get("/api/v1/admin/partners/p-registry-zw")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("ACTIVE"));
+    }
+
+    @Test
     void onlyAdministratorsKeepTheRegistry() {
         given().auth()
                 .oauth2(Tokens.submitter("i-umcu"))

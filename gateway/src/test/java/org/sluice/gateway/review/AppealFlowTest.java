@@ -138,6 +138,12 @@ class AppealFlowTest {
                 .statusCode(400)
                 .body("errors[0].field", equalTo("statement"))
                 .body("errors[0].rule", equalTo("notBlank"));
+        // blank after Unicode white space and format characters: zero-width spaces and a byte-order mark
+        appeal(UMCU, id, Map.of("statement", "\u200B\u200B \u2060\uFEFF\u00A0"), null)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("statement"))
+                .body("errors[0].rule", equalTo("notBlank"));
         appeal(UMCU, id, Map.of("reason", "no statement"), null)
                 .then()
                 .statusCode(400)
@@ -148,6 +154,24 @@ class AppealFlowTest {
                 .body("errors[0].field", equalTo("statement"))
                 .body("errors[0].rule", equalTo("maxLength"));
         assertThat(GatewayApi.transfer(UMCU, id).getString("state")).isEqualTo("DENIED");
+        assertThat(GatewayApi.transfer(UMCU, id).getString("appeal")).isNull();
+    }
+
+    @Test
+    void anEmptyOrBlankIdempotencyKeyIsA400NamingTheHeader() {
+        String id = GatewayApi.staged("p-charite", "DE", vcf);
+        GatewayApi.decide(id, "p-charite", "DE", Outcome.DENY, "DSA_REQUIRED");
+        GatewayApi.awaitState(UMCU, id, "DENIED");
+
+        for (String key : List.of("", "   ")) {
+            appeal(UMCU, id, Map.of("statement", STATEMENT), key)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("Idempotency-Key"));
+        }
+        assertThat(GatewayApi.transfer(UMCU, id).getString("state")).isEqualTo("DENIED");
+        assertThat(GatewayApi.transfer(UMCU, id).getString("appeal")).isNull();
     }
 
     @Test

@@ -179,6 +179,19 @@ class SubmissionTest {
     }
 
     @Test
+    void anEmptyOrBlankIdempotencyKeyIsA400NamingTheHeader() {
+        String body = request("p-charite", "DE", 2048, SHA).toString();
+        for (String key : java.util.List.of("", "   ", "\t")) {
+            post(Tokens.submitter("i-empty-key"), body, key)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://sluice.example/problems/validation"))
+                    .body("errors[0].field", equalTo("Idempotency-Key"));
+        }
+    }
+
+    @Test
     void idempotencyKeysBelongToOneInstitution() {
         String key = UUID.randomUUID().toString();
         String body = request("p-charite", "DE", 2048, SHA).toString();
