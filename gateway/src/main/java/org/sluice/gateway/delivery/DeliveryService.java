@@ -90,9 +90,21 @@ public class DeliveryService {
         return p;
     }
 
-    /** The signed manifest of a package addressed to the caller. */
+    /**
+     * The signed manifest of a package addressed to the caller; 410 once withdrawn, as the approval it
+     * carries was overturned. An expired package's manifest stays served: it records what was delivered.
+     */
     public String manifest(String packageId, Principal partner, String partnerId) {
-        return packages.manifest(addressed(packageId, partner, partnerId).packageId());
+        PackageRecord p = addressed(packageId, partner, partnerId);
+        if (p.status() == PackageStatus.WITHDRAWN) {
+            throw new ProblemException(
+                    410,
+                    "package-gone",
+                    "Package gone",
+                    "package " + packageId + " was withdrawn by a later decision; its manifest no longer stands",
+                    List.of());
+        }
+        return packages.manifest(p.packageId());
     }
 
     /**
@@ -129,7 +141,7 @@ public class DeliveryService {
      * The partner's confirmation with the plaintext digest it computed: {@code PackageAcknowledged}, with
      * whether it matches (compared in constant time); a matching one completes the transfer.
      */
-    public PackageAcknowledged acknowledge(
+    public AcknowledgementReceipt acknowledge(
             String packageId, String reportedSha256, Principal partner, String partnerId) {
         PackageRecord p = addressed(packageId, partner, partnerId);
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -149,7 +161,7 @@ public class DeliveryService {
             if (matches) {
                 transfers.changeState(t.id(), TransferState.ACKNOWLEDGED, clock.instant(), event.id());
             }
-            return ack;
+            return AcknowledgementReceipt.of(ack);
         });
     }
 }

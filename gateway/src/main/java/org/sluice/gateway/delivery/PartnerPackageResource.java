@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.sluice.events.Principal;
-import org.sluice.events.delivery.PackageAcknowledged;
 import org.sluice.gateway.JsonBody;
 import org.sluice.gateway.sealing.PackageRecord;
 import org.sluice.gateway.sealing.PackageView;
@@ -107,7 +106,7 @@ public class PartnerPackageResource {
     @Path("/{id}/ack")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public PackageAcknowledged acknowledge(@PathParam("id") String id, InputStream body) {
+    public AcknowledgementReceipt acknowledge(@PathParam("id") String id, InputStream body) {
         String partnerId = principal.requirePartner();
         Acknowledgement ack = JsonBody.bind(JsonBody.read(body, limits.forJsonBody()), Acknowledgement.class);
         if (ack.sha256() == null || !SHA256_HEX.matcher(ack.sha256()).matches()) {

@@ -2,7 +2,11 @@ package org.sluice.gateway.delivery;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.sluice.gateway.GatewayApi.UMCU;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -183,7 +187,11 @@ class PartnerDeliveryTest {
                 .then()
                 .statusCode(200)
                 .body("digestMatches", equalTo(false))
-                .body("expectedSha256", equalTo(Sha256.hex(payload)));
+                .body("reportedSha256", equalTo(wrong))
+                .body("detail", containsString("does not match"))
+                .body("$", not(hasKey("expectedSha256")))
+                // the answer never reveals the digest the gateway expected, in any case or member
+                .body(not(containsStringIgnoringCase(Sha256.hex(payload))));
         assertThat(GatewayApi.transfer(UMCU, transferId).getString("state")).isEqualTo("FETCHED");
         given().auth()
                 .oauth2(Tokens.partner("p-charite"))
@@ -213,6 +221,33 @@ class PartnerDeliveryTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("sha256"));
+    }
+
+    @Test
+    void aWithdrawnPackagesManifestIsGoneLikeItsPayload() {
+        given().auth()
+                .oauth2(Tokens.partner("p-charite"))
+                .get("/api/v1/partner/packages/" + packageId + "/manifest")
+                .then()
+                .statusCode(200);
+
+        GatewayApi.decide(transferId, "p-charite", "DE", Outcome.DENY, "DENIED_PARTY");
+        GatewayApi.awaitState(UMCU, transferId, "WITHDRAWN");
+
+        given().auth()
+                .oauth2(Tokens.partner("p-charite"))
+                .get("/api/v1/partner/packages/" + packageId + "/manifest")
+                .then()
+                .statusCode(410)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://sluice.example/problems/package-gone"))
+                .body("detail", containsString("withdrawn"))
+                .body(not(containsString("\"signature\"")));
+        given().auth()
+                .oauth2(Tokens.partner("p-charite"))
+                .get("/api/v1/partner/packages/" + packageId)
+                .then()
+                .statusCode(410);
     }
 
     private byte[] download() {
