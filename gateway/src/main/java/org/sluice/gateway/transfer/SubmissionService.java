@@ -31,6 +31,7 @@ public class SubmissionService {
     private final TransferRepository transfers;
     private final IdempotencyKeys keys;
     private final PartnerRepository partners;
+    private final QuotaReservations reservations;
     private final GatewayConfig config;
     private final Clock clock;
 
@@ -38,11 +39,13 @@ public class SubmissionService {
             TransferRepository transfers,
             IdempotencyKeys keys,
             PartnerRepository partners,
+            QuotaReservations reservations,
             GatewayConfig config,
             Clock clock) {
         this.transfers = transfers;
         this.keys = keys;
         this.partners = partners;
+        this.reservations = reservations;
         this.config = config;
         this.clock = clock;
     }
@@ -67,6 +70,7 @@ public class SubmissionService {
                 return replay(used.get(), requestSha256, key);
             }
         }
+        reservations.release(institution); // lapsed reservations first, so the quota is exact
         Instant now = clock.instant();
         TransferRecord transfer = new TransferRecord(
                 Ids.transfer(), institution, submitter.id(), request, TransferState.RECEIVED, now, now, null, null);

@@ -88,6 +88,37 @@ public class TransferRepository {
         }
     }
 
+    /**
+     * Transfers still awaiting an upload that never started, created before {@code cutoff}: their quota
+     * reservation has lapsed. Oldest first, at most {@code limit}.
+     *
+     * @param institutionId only this institution's; null for every institution's
+     */
+    public List<String> lapsedReservations(Instant cutoff, String institutionId, int limit) {
+        String sql = "SELECT t.transfer_id FROM transfers t WHERE t.state = 'RECEIVED' AND t.created_at < ?"
+                + (institutionId == null ? "" : " AND t.institution_id = ?")
+                + " AND NOT EXISTS (SELECT 1 FROM uploads_in_progress u WHERE u.transfer_id = t.transfer_id)"
+                + " ORDER BY t.created_at LIMIT ?";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setTimestamp(i++, Timestamp.from(cutoff));
+            if (institutionId != null) {
+                ps.setString(i++, institutionId);
+            }
+            ps.setInt(i, limit);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot find lapsed quota reservations", e);
+        }
+    }
+
     /** The ids of a partner's transfers in a state, oldest first. */
     public List<String> idsInState(String partnerId, TransferState state) {
         return strings(
