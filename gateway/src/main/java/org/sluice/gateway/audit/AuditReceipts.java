@@ -1,6 +1,9 @@
 package org.sluice.gateway.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,10 +38,18 @@ public class AuditReceipts {
 
     private final DataSource dataSource;
     private final boolean enabled;
+    private final ReceiptSignal signal;
+    private final TransactionSynchronizationRegistry transactions;
 
-    public AuditReceipts(DataSource dataSource, GatewayConfig config) {
+    public AuditReceipts(
+            DataSource dataSource,
+            GatewayConfig config,
+            ReceiptSignal signal,
+            TransactionSynchronizationRegistry transactions) {
         this.dataSource = dataSource;
         this.enabled = config.audit().url().isPresent();
+        this.signal = signal;
+        this.transactions = transactions;
     }
 
     /** Whether approvals wait for their audit receipt. */
@@ -46,7 +57,10 @@ public class AuditReceipts {
         return enabled;
     }
 
-    /** Starts awaiting the receipt of an approval (once per decision). */
+    /**
+     * Starts awaiting the receipt of an approval (once per decision); once the caller's transaction has
+     * committed, the collector asks for it at once.
+     */
     public void expect(String decisionId, String transferId, String eventId, Instant at) {
         if (!enabled) {
             return;
@@ -58,6 +72,21 @@ public class AuditReceipts {
                 transferId,
                 eventId,
                 Timestamp.from(at));
+        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {}
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        signal.expected(decisionId);
+                    }
+                }
+            });
+        } else {
+            signal.expected(decisionId);
+        }
     }
 
     /** Whether sealing this approval must wait: its receipt is awaited, neither obtained nor given up. */
@@ -97,13 +126,27 @@ public class AuditReceipts {
                 decisionId);
     }
 
+    /** The receipt of this approval, if it is still awaited. */
+    public Optional<Pending> pending(String decisionId) {
+        return pending("decision_id = ?", decisionId, 1).stream().findFirst();
+    }
+
     /** The receipts awaited, oldest first. */
     public List<Pending> pending(int limit) {
+        return pending("TRUE", null, limit);
+    }
+
+    private List<Pending> pending(String condition, String parameter, int limit) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps =
                         c.prepareStatement("SELECT decision_id, transfer_id, event_id, requested_at FROM audit_receipts"
-                                + " WHERE receipt IS NULL AND gave_up_at IS NULL ORDER BY requested_at LIMIT ?")) {
-            ps.setInt(1, limit);
+                                + " WHERE receipt IS NULL AND gave_up_at IS NULL AND " + condition
+                                + " ORDER BY requested_at LIMIT ?")) {
+            int i = 1;
+            if (parameter != null) {
+                ps.setString(i++, parameter);
+            }
+            ps.setInt(i, limit);
             List<Pending> pending = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

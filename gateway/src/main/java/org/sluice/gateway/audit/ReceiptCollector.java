@@ -2,8 +2,10 @@ package org.sluice.gateway.audit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,8 @@ import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.sluice.crypto.manifest.AuditReceipt;
 import org.sluice.crypto.sign.Ed25519;
@@ -24,7 +28,11 @@ import org.sluice.transparency.receipt.ReceiptException;
 import org.sluice.transparency.receipt.ReceiptVerifier;
 
 /**
- * Collects the audit receipts approvals wait for: asks the audit service, checks each receipt offline
+ * Collects the audit receipts approvals wait for. It asks for a receipt once when the approval starts
+ * waiting, then for every awaited receipt whenever the audit log announces a new checkpoint
+ * ({@code CheckpointSigned}, see {@link CheckpointListener}), and, as a fallback for a missed
+ * announcement, every {@code sluice.gateway.audit.poll-interval} and once at start (an approval left
+ * waiting by a restart). It asks the audit service, checks each receipt offline
  * (entry, inclusion proof, checkpoint; its signature too when the log's key is configured) and that it is
  * the receipt of that approval, then seals the approval with it. An approval whose receipt does not come
  * within {@code sluice.gateway.audit.receipt-wait}, or comes but does not verify, is sealed without one
@@ -44,6 +52,9 @@ public class ReceiptCollector {
     private final Clock clock;
     private final MeterRegistry meters;
     private final PublicKey logKey;
+    private final ReceiptSignal signal;
+    private volatile boolean running;
+    private Thread worker;
 
     public ReceiptCollector(
             AuditReceipts receipts,
@@ -52,7 +63,9 @@ public class ReceiptCollector {
             SealingService sealing,
             GatewayConfig config,
             Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            ReceiptSignal signal) {
+        this.signal = signal;
         this.receipts = receipts;
         this.audit = audit;
         this.transfers = transfers;
@@ -63,20 +76,65 @@ public class ReceiptCollector {
         this.logKey = this.config.logPublicKey().map(ReceiptCollector::readKey).orElse(null);
     }
 
-    @Scheduled(
-            every = "${sluice.gateway.audit.poll-interval:5s}",
-            delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void start(@Observes StartupEvent event) {
+        if (!receipts.enabled()) {
+            return;
+        }
+        running = true;
+        worker = new Thread(this::follow, "sluice-audit-receipts");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        signal.release();
+        if (worker != null) {
+            worker.join(TimeUnit.SECONDS.toMillis(10));
+        }
+    }
+
+    private void follow() {
+        boolean all = true; // at start: whatever a restart left waiting
+        List<String> expected = List.of();
+        while (running) {
+            try {
+                if (all) {
+                    run();
+                } else {
+                    for (String decisionId : expected) {
+                        receipts.pending(decisionId).ifPresent(this::attempt);
+                    }
+                }
+                ReceiptSignal.Wake wake = signal.await(config.pollInterval());
+                all = wake.allAwaited();
+                expected = wake.expected();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "collecting audit receipts failed; retried");
+                all = true;
+                expected = List.of();
+            }
+        }
+    }
+
+    /** One attempt for every awaited receipt (oldest first, at most one batch). */
     void run() {
         if (!receipts.enabled()) {
             return;
         }
         for (AuditReceipts.Pending pending : receipts.pending(BATCH)) {
-            try {
-                collect(pending);
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "collecting the audit receipt of %s failed; retried", pending.transferId());
-            }
+            attempt(pending);
+        }
+    }
+
+    private void attempt(AuditReceipts.Pending pending) {
+        try {
+            collect(pending);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "collecting the audit receipt of %s failed; retried", pending.transferId());
         }
     }
 
