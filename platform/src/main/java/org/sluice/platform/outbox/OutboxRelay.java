@@ -27,7 +27,10 @@ import org.sluice.platform.messaging.EventPublisher;
  * Publishes what the {@link Outbox} stored, oldest first, and deletes each row only after the broker
  * acknowledged it. A crash between the two publishes the row again on restart: consumers are idempotent
  * on the event id, so that costs nothing. One relay per service works at a time (a PostgreSQL advisory
- * lock), which keeps each transfer's events in order across replicas.
+ * lock), which keeps each transfer's events in order across replicas. The {@link Outbox} wakes it as
+ * soon as a transaction that added events commits, so a hop costs no poll interval; the poll
+ * ({@code sluice.platform.outbox.poll-interval}) only finds what another replica's relay or a failed round
+ * left behind.
  */
 @ApplicationScoped
 public class OutboxRelay {
