@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import org.sluice.platform.input.Text;
 import org.sluice.platform.problem.ProblemException;
 import org.sluice.platform.security.CurrentPrincipal;
 import org.sluice.platform.security.Roles;
@@ -57,8 +58,12 @@ public class VerificationResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
     public Verifications.Verification close(@PathParam("id") String id, Closure closure) {
-        if (closure == null || closure.note() == null || closure.note().isBlank()) {
+        if (closure == null || closure.note() == null) {
             throw ProblemException.invalidField("note", "required", "say what was verified and how");
+        }
+        if (Text.isBlank(closure.note())) {
+            // blank after Unicode white space and format characters: zero-width spaces say nothing
+            throw ProblemException.invalidField("note", Text.NOT_BLANK, "say what was verified and how");
         }
         Verifications.Verification v =
                 verifications.find(id).orElseThrow(() -> ProblemException.notFound("verification " + id));

@@ -1,5 +1,9 @@
 package org.sluice.policy.review;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -9,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,13 +23,20 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.sluice.events.Principal;
 import org.sluice.events.decision.Reason;
+import org.sluice.events.json.Json;
 import org.sluice.events.review.RiskLevel;
 import org.sluice.events.review.ScreeningAdjudication;
 import org.sluice.events.review.Vote;
 import org.sluice.events.schema.Violation;
 import org.sluice.events.transfer.TransferRequest;
+import org.sluice.platform.input.Text;
+import org.sluice.platform.problem.JsonProblems;
 import org.sluice.platform.problem.ProblemException;
 import org.sluice.platform.security.CurrentPrincipal;
 import org.sluice.platform.security.Roles;
@@ -42,6 +54,9 @@ import org.sluice.policy.screening.ScreeningHit;
 @RolesAllowed({Roles.REVIEWER, Roles.SENIOR_REVIEWER})
 @Produces(MediaType.APPLICATION_JSON)
 public class ReviewResource {
+
+    private static final ObjectReader DECISION =
+            Json.mapper().readerFor(Decision.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final ReviewService service;
     private final ReviewRepository cases;
@@ -268,7 +283,9 @@ public class ReviewResource {
     @POST
     @Path("{reviewId}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ReviewCase decide(@PathParam("reviewId") String reviewId, Decision d) {
+    @RequestBody(content = @Content(schema = @Schema(implementation = Decision.class)))
+    public ReviewCase decide(@PathParam("reviewId") String reviewId, JsonNode body) {
+        Decision d = bind(body);
         if (d == null) {
             throw ProblemException.invalidField("(body)", "required", "a decision is required");
         }
@@ -282,27 +299,30 @@ public class ReviewResource {
         if (vote == null) {
             errors.add(new Violation("vote", "enum", "vote must be APPROVE or DENY"));
         }
-        if (d.justification() == null || d.justification().isBlank()) {
-            errors.add(new Violation("justification", "required", "a written justification is required"));
-        }
+        requiredText("justification", d.justification(), "a written justification is required")
+                .ifPresent(errors::add);
         List<org.sluice.events.decision.Condition> conditions = d.conditions() == null ? List.of() : d.conditions();
         for (int i = 0; i < conditions.size(); i++) {
             var c = conditions.get(i);
-            if (c == null || c.description() == null || c.description().isBlank()) {
-                errors.add(new Violation(
-                        "conditions[" + i + "].description", "required", "a condition needs a description"));
-            }
+            requiredText(
+                            "conditions[" + i + "].description",
+                            c == null ? null : c.description(),
+                            "a condition needs a description")
+                    .ifPresent(errors::add);
         }
         List<ScreeningAdjudication> adjudications = d.adjudications() == null ? List.of() : d.adjudications();
         for (int i = 0; i < adjudications.size(); i++) {
             var a = adjudications.get(i);
-            if (a == null || a.entryId() == null || a.entryId().isBlank()) {
-                errors.add(new Violation("adjudications[" + i + "].entryId", "required", "the list entry is required"));
-            }
-            if (a == null || a.screenedName() == null || a.screenedName().isBlank()) {
-                errors.add(new Violation(
-                        "adjudications[" + i + "].screenedName", "required", "the screened name is required"));
-            }
+            requiredText(
+                            "adjudications[" + i + "].entryId",
+                            a == null ? null : a.entryId(),
+                            "the list entry is required")
+                    .ifPresent(errors::add);
+            requiredText(
+                            "adjudications[" + i + "].screenedName",
+                            a == null ? null : a.screenedName(),
+                            "the screened name is required")
+                    .ifPresent(errors::add);
             if (a == null
                     || !(ScreeningAdjudication.NOT_THIS_PARTY.equals(a.verdict())
                             || ScreeningAdjudication.CONFIRMED.equals(a.verdict()))) {
@@ -319,8 +339,36 @@ public class ReviewResource {
                 principal.get());
     }
 
+    /** The vote as posted; a member the vote does not have is a 400 naming it, as for every other body. */
+    private static Decision bind(JsonNode body) {
+        if (body == null || body.isNull()) {
+            return null;
+        }
+        try {
+            return DECISION.readValue(body);
+        } catch (JsonMappingException e) {
+            throw ProblemException.validation(List.of(JsonProblems.violation(e)));
+        } catch (IOException e) {
+            throw ProblemException.invalidField("(body)", "type", "a decision object is expected");
+        }
+    }
+
+    /**
+     * Missing ({@code required}) or blank after Unicode white space and format characters ({@code notBlank}):
+     * a justification of zero-width spaces says nothing.
+     */
+    static Optional<Violation> requiredText(String field, String value, String message) {
+        if (value == null) {
+            return Optional.of(new Violation(field, "required", message));
+        }
+        if (Text.isBlank(value)) {
+            return Optional.of(new Violation(field, Text.NOT_BLANK, message + "; blank text says nothing"));
+        }
+        return Optional.empty();
+    }
+
     private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
+        return s == null || Text.isBlank(s) ? null : s;
     }
 
     static String encodeCursor(ReviewCase last) {

@@ -12,7 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.sluice.events.schema.Violation;
+import org.sluice.platform.input.Text;
 import org.sluice.platform.problem.ProblemException;
 import org.sluice.platform.security.CurrentPrincipal;
 import org.sluice.platform.security.Roles;
@@ -54,18 +56,14 @@ public class AdjudicationResource {
         if (v == null) {
             throw ProblemException.invalidField("(body)", "required", "a verdict is required");
         }
-        if (v.entryId() == null || v.entryId().isBlank()) {
-            errors.add(new Violation("entryId", "required", "the list entry is required"));
-        }
-        if (v.screenedName() == null || v.screenedName().isBlank()) {
-            errors.add(new Violation("screenedName", "required", "the screened name is required"));
-        }
+        requiredText("entryId", v.entryId(), "the list entry is required").ifPresent(errors::add);
+        requiredText("screenedName", v.screenedName(), "the screened name is required")
+                .ifPresent(errors::add);
         if (!Adjudications.NOT_THIS_PARTY.equals(v.verdict()) && !Adjudications.CONFIRMED.equals(v.verdict())) {
             errors.add(new Violation("verdict", "enum", "verdict must be NOT_THIS_PARTY or CONFIRMED"));
         }
-        if (v.justification() == null || v.justification().isBlank()) {
-            errors.add(new Violation("justification", "required", "a justification is required"));
-        }
+        requiredText("justification", v.justification(), "a justification is required")
+                .ifPresent(errors::add);
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
@@ -76,6 +74,16 @@ public class AdjudicationResource {
         return filed.inForce()
                 ? Response.status(201).entity(filed.recorded()).build()
                 : Response.status(202).entity(filed.pending()).build();
+    }
+
+    /** Missing ({@code required}), or blank after Unicode white space and format characters ({@code notBlank}). */
+    private static Optional<Violation> requiredText(String field, String value, String message) {
+        if (value == null) {
+            return Optional.of(new Violation(field, "required", message));
+        }
+        return Text.isBlank(value)
+                ? Optional.of(new Violation(field, Text.NOT_BLANK, message + "; blank text says nothing"))
+                : Optional.empty();
     }
 
     @GET
