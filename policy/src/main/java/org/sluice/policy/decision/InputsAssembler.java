@@ -11,6 +11,7 @@ import org.sluice.policy.licence.LicenceRepository;
 import org.sluice.policy.partner.PartnerRepository;
 import org.sluice.policy.partner.PartnerSnapshot;
 import org.sluice.policy.screening.ScreeningService;
+import org.sluice.policy.world.Dsa;
 import org.sluice.policy.world.Licence;
 import org.sluice.policy.world.ReferenceData;
 
@@ -63,8 +64,23 @@ public class InputsAssembler {
                 reference.completedTransfers(institutionId, partnerId),
                 cited,
                 general,
-                request.dsaId() == null ? null : reference.dsa(request.dsaId()).orElse(null),
+                citedDsa(institutionId, request.dsaId()),
                 reference.emergencies(),
                 screening.screen(request, partner));
+    }
+
+    /**
+     * The agreement a request cites, when it is one of the submitting institution's. Another institution's
+     * agreement is, for this submitter, one that does not exist: its parties, dates and even its existence
+     * never reach the evaluation, its evidence or a precheck answer (the rule then says "not found").
+     */
+    private Dsa citedDsa(String institutionId, String dsaId) {
+        if (dsaId == null) {
+            return null;
+        }
+        return reference
+                .dsa(dsaId)
+                .filter(d -> d.institution().equals(institutionId))
+                .orElse(null);
     }
 }

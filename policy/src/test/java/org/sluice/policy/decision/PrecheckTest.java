@@ -40,6 +40,29 @@ class PrecheckTest {
     }
 
     @Test
+    void anotherInstitutionsAgreementIsNeverShownToASubmitterWhoCitesIt() {
+        ObjectNode request = Scenarios.named("P01").request().deepCopy();
+        request.put("dsaId", "DSA-CHARITE-LUMC-2025"); // LUMC's agreement with Charite, cited by UMCU
+
+        String answer = precheck("i-umcu", request.toString(), "?explain=full")
+                .statusCode(200)
+                .body("outcome", equalTo("DENY"))
+                .body("reasons.code", hasItem("DSA_REQUIRED"))
+                .body("reasons.find { it.code == 'DSA_REQUIRED' }.evidence[0].id", equalTo("DSA-CHARITE-LUMC-2025"))
+                .body("reasons.find { it.code == 'DSA_REQUIRED' }.evidence[0].detail", equalTo("not found"))
+                .extract()
+                .asString();
+
+        // neither its parties nor its dates, anywhere in the answer
+        assertThat(answer).doesNotContain("i-lumc", "2025-02-01", "2030-12-31", "neurogenetics");
+        // the same citation by LUMC itself is its agreement as usual
+        ObjectNode own = request.deepCopy();
+        precheck("i-lumc", own.toString(), "")
+                .statusCode(200)
+                .body("reasons.find { it.code == 'DSA_REQUIRED' }", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void aPrecheckConsumesNoQuota() throws Exception {
         Scenarios.Scenario s = Scenarios.named("P06");
         long before = World.count("SELECT used_transfers FROM policy.licences WHERE licence_id = 'LIC-2025-0230'");
