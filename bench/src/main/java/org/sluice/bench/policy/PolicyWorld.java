@@ -62,12 +62,35 @@ final class PolicyWorld {
             false,
             LocalDate.parse("2031-12-31"));
 
-    /** The inputs of one decision, with the screening hits found for it. */
+    private static final Instant NOW = Instant.parse("2027-03-15T10:00:00Z");
+    private static final DecisionInputs WITHOUT_HITS = world(List.of());
+
+    /**
+     * The inputs of one decision, with the screening hits found for it: the world's records are built once,
+     * as the service reads them from its tables once per request; only the hits are new.
+     */
     static DecisionInputs inputs(List<ScreeningHit> hits) {
+        DecisionInputs w = WITHOUT_HITS;
+        return new DecisionInputs(
+                w.institutionId(),
+                w.request(),
+                w.evaluatedAt(),
+                w.home(),
+                w.partner(),
+                w.typicalTransferBytes(),
+                w.completedTransfersToPartner(),
+                w.citedLicences(),
+                w.generalLicences(),
+                w.dsa(),
+                w.emergencies(),
+                hits);
+    }
+
+    private static DecisionInputs world(List<ScreeningHit> hits) {
         return new DecisionInputs(
                 "i-umcu",
                 REQUEST,
-                Instant.parse("2027-03-15T10:00:00Z"),
+                NOW,
                 "NL",
                 PARTNER,
                 67108864,

@@ -133,7 +133,12 @@ public final class NameNormaliser {
 
     /** The sorted tokens of a name; {@code entity} also drops legal forms. */
     public static List<String> tokens(String name, boolean entity) {
-        List<String> tokens = new ArrayList<>(Arrays.asList(clean(name).split(" ")));
+        return tokensOfClean(clean(name), entity);
+    }
+
+    /** {@link #tokens} of a name already {@link #clean cleaned}, so one name screened two ways is cleaned once. */
+    static List<String> tokensOfClean(String cleaned, boolean entity) {
+        List<String> tokens = new ArrayList<>(Arrays.asList(cleaned.split(" ")));
         tokens.removeIf(t -> t.isEmpty() || HONORIFICS.contains(t));
         if (entity) {
             for (List<String> phrase : LEGAL_PHRASES) {
@@ -147,6 +152,52 @@ public final class NameNormaliser {
 
     /** Steps 1 to 4: folded, lower-case text with single spaces between tokens. */
     static String clean(String name) {
+        return isAscii(name) ? cleanAscii(name) : cleanUnicode(name);
+    }
+
+    private static boolean isAscii(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@link #cleanUnicode} for text of ASCII only, in one pass: nothing to decompose or fold, so letters are
+     * lower-cased, {@code . ' `} dropped, {@code &} read as {@code and}, and every other run of characters
+     * becomes one space.
+     */
+    static String cleanAscii(String name) {
+        StringBuilder out = new StringBuilder(name.length() + 8);
+        boolean gap = false;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                if (gap && out.length() > 0) {
+                    out.append(' ');
+                }
+                gap = false;
+                out.append(c);
+            } else if (c == '&') {
+                if (out.length() > 0) {
+                    out.append(' ');
+                }
+                out.append("and");
+                gap = true;
+            } else if (c != '.' && c != '\'' && c != '`') {
+                gap = true;
+            }
+        }
+        return out.toString();
+    }
+
+    /** Steps 1 to 4 for any text: decomposition without marks, folds, deletions, separators. */
+    static String cleanUnicode(String name) {
         String s =
                 MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("");
         s = s.toLowerCase(Locale.ROOT);

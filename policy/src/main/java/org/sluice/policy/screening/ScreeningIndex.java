@@ -141,8 +141,9 @@ public final class ScreeningIndex {
      */
     public List<Hit> screen(String name, String country) {
         Map<String, Hit> best = new LinkedHashMap<>();
-        screenAs(NameNormaliser.tokens(name, false), false, name, country, best);
-        screenAs(NameNormaliser.tokens(name, true), true, name, country, best);
+        String cleaned = NameNormaliser.clean(name);
+        screenAs(NameNormaliser.tokensOfClean(cleaned, false), false, name, country, best);
+        screenAs(NameNormaliser.tokensOfClean(cleaned, true), true, name, country, best);
         List<Hit> hits = new ArrayList<>(best.values());
         hits.sort((a, b) -> a.matchClass().equals(b.matchClass())
                 ? Double.compare(b.score(), a.score())
