@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A built Quarkus service ({@code target/quarkus-app/quarkus-run.jar}) as a child JVM, its output appended to
- * a log file: the service exactly as it is deployed, observed from outside. Used by the local stack, the
+ * a log file: the service exactly as it is deployed, observed from outside, on the JDK {@link Jdks#forServices}
+ * picks (the newest present unless one is named). Used by the local stack, the
  * tests that crash or starve a service, and the benchmarks that measure one. It can be started again after
  * {@link #stop()} or {@link #kill()}.
  */
@@ -70,7 +71,7 @@ public final class ServiceJvm implements AutoCloseable {
                     name + " is not built: " + jar + " is missing (run mvn -B install -DskipTests)");
         }
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(Jdks.forServices().java().toString());
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());

@@ -2,6 +2,7 @@ package org.sluice.local;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import org.sluice.embedded.Jdks;
 
 /** What the local stack prints once it is up: where everything is, and a token per demo user. */
 final class Banner {
@@ -18,6 +19,10 @@ final class Banner {
         b.append(row("audit-consumer", stack.uri(Service.AUDIT) + "   audit log, proofs, alerts, reports"));
         b.append(row("Kafka", stack.kafkaBootstrapServers()));
         b.append(row("PostgreSQL", stack.jdbcUrl() + " (user postgres)"));
+        Jdks.Jdk java = Jdks.forServices();
+        b.append(row(
+                "Java",
+                java.version() + " at " + java.home() + " (the services' JDK; SLUICE_JAVA_HOME names another)"));
         b.append("\nDemo tokens (valid 12 hours; also exported by: source ")
                 .append(tokensFile)
                 .append(")\n\n");

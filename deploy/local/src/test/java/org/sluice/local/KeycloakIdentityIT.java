@@ -45,7 +45,7 @@ class KeycloakIdentityIT {
         Optional<Path> java = KeycloakServer.java21OrLater();
         assumeTrue(
                 java.isPresent(),
-                "Keycloak 26 needs Java 21 or later: set -Dsluice.keycloak.java.home or KEYCLOAK_JAVA_HOME to such a"
+                "Keycloak 26 needs Java 21 or later: set -Dsluice.java.home or SLUICE_JAVA_HOME to such a"
                         + " JDK (none found there, in java.home, JAVA_HOME or /usr/lib/jvm)");
         Path work = Path.of("target", "keycloak-identity").toAbsolutePath();
         keycloak = KeycloakServer.start(java.get(), work);

@@ -14,10 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +27,7 @@ import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.sluice.embedded.FreePorts;
+import org.sluice.embedded.Jdks;
 import org.sluice.events.json.Json;
 
 /**
@@ -45,7 +44,6 @@ final class KeycloakServer implements AutoCloseable {
     private static final int MINIMUM_JAVA = 21;
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
-    private static final Path DEFAULT_JDK_FOLDER = Path.of("/usr/lib/jvm");
 
     private final Process process;
     private final int port;
@@ -73,65 +71,9 @@ final class KeycloakServer implements AutoCloseable {
         return home;
     }
 
-    /**
-     * A JDK of Java 21 or later for Keycloak: the one named by system property {@code sluice.keycloak.java.home} or
-     * environment variable {@code KEYCLOAK_JAVA_HOME} if it is one, otherwise the newest of this JVM, {@code
-     * JAVA_HOME} and the JDKs under {@code /usr/lib/jvm}; empty when there is none.
-     */
+    /** A JDK of Java 21 or later for Keycloak ({@link Jdks#newest}); empty when there is none. */
     static Optional<Path> java21OrLater() {
-        List<Path> candidates = new ArrayList<>();
-        Stream.of(
-                        System.getProperty("sluice.keycloak.java.home"),
-                        System.getenv("KEYCLOAK_JAVA_HOME"),
-                        System.getProperty("java.home"),
-                        System.getenv("JAVA_HOME"))
-                .filter(p -> p != null && !p.isBlank())
-                .map(Path::of)
-                .forEach(candidates::add);
-        if (Files.isDirectory(DEFAULT_JDK_FOLDER)) {
-            try (Stream<Path> jdks = Files.list(DEFAULT_JDK_FOLDER)) {
-                jdks.sorted().forEach(candidates::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        // an explicitly named JDK wins if it is recent enough; otherwise the newest one found
-        Map<Path, Integer> versions = new LinkedHashMap<>();
-        for (Path candidate : candidates) {
-            int version = majorVersion(candidate);
-            if (version >= MINIMUM_JAVA && Files.isExecutable(candidate.resolve("bin/java"))) {
-                versions.putIfAbsent(candidate.toAbsolutePath().normalize(), version);
-            }
-        }
-        for (String explicit :
-                new String[] {System.getProperty("sluice.keycloak.java.home"), System.getenv("KEYCLOAK_JAVA_HOME")}) {
-            if (explicit != null && !explicit.isBlank()) {
-                Path path = Path.of(explicit).toAbsolutePath().normalize();
-                if (versions.containsKey(path)) {
-                    return Optional.of(path);
-                }
-            }
-        }
-        return versions.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
-    }
-
-    /** The major version from a JDK's {@code release} file ({@code JAVA_VERSION="25.0.3"}), or 0. */
-    private static int majorVersion(Path jdk) {
-        Path release = jdk.resolve("release");
-        if (!Files.isRegularFile(release)) {
-            return 0;
-        }
-        try (Stream<String> lines = Files.lines(release, StandardCharsets.UTF_8)) {
-            return lines.filter(l -> l.startsWith("JAVA_VERSION="))
-                    .findFirst()
-                    .map(l -> l.substring("JAVA_VERSION=".length()).replace("\"", ""))
-                    .map(v -> v.startsWith("1.") ? v.substring(2) : v)
-                    .map(v -> v.split("[.+-]")[0])
-                    .map(v -> v.chars().allMatch(Character::isDigit) && !v.isEmpty() ? Integer.parseInt(v) : 0)
-                    .orElse(0);
-        } catch (IOException | UncheckedIOException e) {
-            return 0;
-        }
+        return Jdks.newest(MINIMUM_JAVA).map(Jdks.Jdk::home);
     }
 
     /**
