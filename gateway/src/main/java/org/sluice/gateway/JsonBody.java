@@ -38,12 +38,7 @@ public final class JsonBody {
             throw new UncheckedIOException("cannot read the request body", e);
         }
         if (bytes.length > maxBytes) {
-            throw new ProblemException(
-                    413,
-                    "body-too-large",
-                    "Body too large",
-                    "the JSON body is larger than the limit of " + maxBytes + " bytes",
-                    List.of());
+            throw JsonProblems.tooLarge(maxBytes);
         }
         if (bytes.length == 0) {
             throw new ProblemException(

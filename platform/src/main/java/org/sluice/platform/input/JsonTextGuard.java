@@ -52,12 +52,7 @@ public class JsonTextGuard implements ReaderInterceptor {
         int maxBytes = limits.forJsonBody();
         byte[] body = context.getInputStream().readNBytes(maxBytes + 1);
         if (body.length > maxBytes) {
-            throw new ProblemException(
-                    413,
-                    "body-too-large",
-                    "Body too large",
-                    "the JSON body is larger than the limit of " + maxBytes + " bytes",
-                    List.of());
+            throw JsonProblems.tooLarge(maxBytes);
         }
         if (body.length > 0) {
             List<Violation> violations = violations(parse(body));

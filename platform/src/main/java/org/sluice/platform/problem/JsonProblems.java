@@ -21,6 +21,16 @@ public final class JsonProblems {
 
     private JsonProblems() {}
 
+    /** 413 {@code body-too-large}: a JSON body over {@code maxBytes}, refused before it is parsed. */
+    public static ProblemException tooLarge(int maxBytes) {
+        return new ProblemException(
+                413,
+                "body-too-large",
+                "Body too large",
+                "the JSON body is larger than the limit of " + maxBytes + " bytes",
+                List.of());
+    }
+
     /** 400 {@code malformed-json}: the body is not JSON; the detail gives line and column when known. */
     public static ProblemException malformed(JsonProcessingException e) {
         String where = e == null || e.getLocation() == null
