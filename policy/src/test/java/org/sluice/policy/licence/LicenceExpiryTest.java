@@ -72,7 +72,8 @@ class LicenceExpiryTest {
                                 LocalDate.now(ZoneOffset.UTC).plusDays(30).toString())));
 
         QuarkusMock.installMockForType(new MutableClock(Instant.now().plus(Duration.ofDays(3))), Clock.class);
-        assertThat(expiry.reevaluateExpired()).isGreaterThanOrEqualTo(1);
+        // the scheduled check (first a minute into the run) may see the moved clock first; either re-decides it once
+        expiry.reevaluateExpired();
         assertThat(expiry.reevaluateExpired()).isZero();
 
         given().auth()
