@@ -113,7 +113,7 @@ public class CheckpointListener {
             } catch (RuntimeException e) {
                 LOG.warnf("reading %s failed, retrying: %s", Topic.AUDIT_CHECKPOINTS.topicName(), e.toString());
                 try {
-                    Thread.sleep(backoff); // NOSONAR a retry back-off on the listener's own thread
+                    Thread.sleep(backoff); // back-off on the listener's own thread
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     return;
@@ -142,7 +142,7 @@ public class CheckpointListener {
                         .map(p -> new TopicPartition(p.topic(), p.partition()))
                         .toList();
             }
-            Thread.sleep(POLL.toMillis()); // NOSONAR waiting for the topic on the listener's own thread
+            Thread.sleep(POLL.toMillis()); // waiting for the topic on the listener's own thread
         }
         throw new WakeupException();
     }

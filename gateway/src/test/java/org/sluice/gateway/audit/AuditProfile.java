@@ -20,10 +20,15 @@ public class AuditProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         try {
             Files.createDirectories(LOG_KEY_DIR);
-            SigningKey log = SigningKey.generate();
-            Files.writeString(LOG_KEY_DIR.resolve("audit-log.pem"), log.privateKeyPem(), StandardCharsets.US_ASCII);
+            Path privateKey = LOG_KEY_DIR.resolve("audit-log.pem");
             Path publicKey = LOG_KEY_DIR.resolve("audit-log.pub.pem");
-            Files.writeString(publicKey, log.publicKeyPem(), StandardCharsets.US_ASCII);
+            // made once: Quarkus reads every profile's overrides when it plans restarts, and a key pair made
+            // anew then would no longer be the one a running gateway checks the stand-in's receipts with
+            if (!Files.exists(privateKey) || !Files.exists(publicKey)) {
+                SigningKey log = SigningKey.generate();
+                Files.writeString(privateKey, log.privateKeyPem(), StandardCharsets.US_ASCII);
+                Files.writeString(publicKey, log.publicKeyPem(), StandardCharsets.US_ASCII);
+            }
             return Map.of(
                     "sluice.gateway.audit.url", "http://127.0.0.1:${quarkus.http.test-port}/test-audit",
                     "sluice.gateway.audit.token", Tokens.securityAnalyst(),
