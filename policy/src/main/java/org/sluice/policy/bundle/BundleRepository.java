@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.sluice.events.json.Json;
@@ -44,13 +45,38 @@ public class BundleRepository {
                 digest);
     }
 
+    /**
+     * An activation of a bundle.
+     *
+     * @param bundleId the bundle's id
+     * @param version its version
+     * @param digest its content digest
+     * @param activatedAt when it came into force
+     */
+    public record Activation(String bundleId, String version, String digest, Instant activatedAt) {}
+
+    /** The newest activations first, at most {@code limit}. */
+    public List<Activation> activations(int limit) {
+        return jdbc.query(
+                "SELECT b.bundle_id, b.version, a.digest, a.activated_at FROM bundle_activations a"
+                        + " JOIN bundles b ON b.digest = a.digest ORDER BY a.seq DESC LIMIT ?",
+                rs -> new Activation(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getTimestamp(4).toInstant()),
+                limit);
+    }
+
     /** The digest of the active bundle, if one was ever activated. */
     public Optional<String> activeDigest() {
         return jdbc.one("SELECT digest FROM active_bundle", rs -> rs.getString(1));
     }
 
-    /** Makes a stored bundle the active one. */
+    /** Makes a stored bundle the active one and adds the activation to the history. */
     public void activate(String digest, String by, Instant at) {
+        jdbc.update(
+                "INSERT INTO bundle_activations (digest, activated_at, activated_by) VALUES (?, ?, ?)", digest, at, by);
         jdbc.update(
                 "INSERT INTO active_bundle (singleton, digest, activated_at, activated_by) VALUES (TRUE, ?, ?, ?)"
                         + " ON CONFLICT (singleton) DO UPDATE SET digest = excluded.digest,"
