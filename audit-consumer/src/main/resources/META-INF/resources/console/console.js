@@ -115,22 +115,8 @@ async function loadCounts() {
   add('security alerts', report.incidents.total, 'count-alerts');
 }
 
-// A readable title for each alert rule (docs/audit.md describes them); an unknown rule shows its id.
-const RULE_TITLES = {
-  'repeated-denials': 'Repeated denials of one institution',
-  'repeated-denials-submitter': 'Repeated denials of one submitter',
-  'embargo-or-denied-party': 'Embargo or denied-party screening hit',
-  'reviewer-override': 'Reviewers overrode an engine denial',
-  'policy-change': 'Policy or screening list changed',
-  'non-addressee-request': 'Package requested by a partner it is not addressed to',
-  'auth-failure-burst': 'Burst of refused requests (401/403)',
-  'ack-digest-mismatch': 'Partner received a package with another digest',
-  'approval-against-hard-stop': 'Approval against a hard stop (no one may lift it)',
-  'approval-short-of-deciders': 'Approval by fewer deciders than the case needs',
-  'case-closed-by-reevaluation': 'Review case closed by a re-evaluation, not by reviewers',
-  'sealing-refused': 'Gateway refused to seal an approval',
-};
-const ruleTitle = (rule) => RULE_TITLES[rule] || rule;
+// titles of the alert rules: /public/alert-rules.js, loaded before this script
+const ruleTitle = (rule) => ALERT_RULE_TITLES[rule] || rule;
 
 async function loadAlerts() {
   const body = $('alerts').tBodies[0];

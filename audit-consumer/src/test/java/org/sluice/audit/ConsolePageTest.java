@@ -33,8 +33,8 @@ class ConsolePageTest {
     }
 
     @Test
-    void everyAlertRuleHasAReadableTitleInTheConsole() {
-        String script = given().get("/console/console.js")
+    void everyAlertRuleHasAReadableTitleForTheConsoleAndThePublicPage() {
+        String script = given().get("/public/alert-rules.js")
                 .then()
                 .statusCode(200)
                 .extract()
