@@ -191,6 +191,9 @@ async function loadFigures() {
 
 // ---- the criteria ----
 
+// an instant as a person reads it: 2026-12-07 03:38 UTC
+const when = (instant) => (instant ? instant.slice(0, 10) + ' ' + instant.slice(11, 16) + ' UTC' : 'not recorded');
+
 function cellText(row, text) {
   const td = row.insertCell();
   td.textContent = text || '';
@@ -223,7 +226,7 @@ async function loadCriteria() {
     for (const v of c.history) {
       const row = historyBody.insertRow();
       row.dataset.testid = 'criteria-activation';
-      cellText(row, v.activatedAt);
+      cellText(row, when(v.activatedAt));
       cellText(row, v.bundleId + ' ' + v.version);
       row.insertCell().append(Object.assign(document.createElement('code'), { textContent: v.digest }));
     }
