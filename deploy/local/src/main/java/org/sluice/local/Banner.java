@@ -17,6 +17,8 @@ final class Banner {
         b.append(row("gateway", stack.uri(Service.GATEWAY) + "   submitters and partners; OpenAPI at /q/swagger-ui"));
         b.append(row("policy", stack.uri(Service.POLICY) + "   precheck, rules, reviews, admin"));
         b.append(row("audit-consumer", stack.uri(Service.AUDIT) + "   audit log, proofs, alerts, reports"));
+        b.append(row(
+                "public page", stack.uri(Service.AUDIT) + "/public/   transparency figures and criteria, no token"));
         b.append(row("Kafka", stack.kafkaBootstrapServers()));
         b.append(row("PostgreSQL", stack.jdbcUrl() + " (user postgres)"));
         Jdks.Jdk java = Jdks.forServices();

@@ -186,10 +186,13 @@ public final class LocalStack implements AutoCloseable {
                 env.put("SLUICE_GATEWAY_AUDIT_RECEIPT_WAIT", "PT30S");
             }
             case POLICY -> {}
-            case AUDIT ->
+            case AUDIT -> {
                 env.put(
                         "SLUICE_AUDIT_CHECKPOINT_KEY_FILE",
                         keyDirectory.resolve("audit-checkpoint.pem").toString());
+                // the public transparency page shows the criteria policy publishes
+                env.put("SLUICE_AUDIT_PUBLIC_POLICY_URL", uri(Service.POLICY).toString());
+            }
         }
         env.putAll(options.environment());
         return env;
