@@ -6,11 +6,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,7 +91,7 @@ public final class SealingLatency {
                             HttpRequest.newBuilder(gateway.resolve("/api/v1/transfers"))
                                     .header("Authorization", "Bearer " + token)
                                     .header("Content-Type", "application/json")
-                                    .POST(HttpRequest.BodyPublishers.ofString(request(payload)))
+                                    .POST(HttpRequest.BodyPublishers.ofString(DemoTransferRequest.forPayload(payload)))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString())
                     .body();
@@ -180,20 +178,6 @@ public final class SealingLatency {
             }
         }
         return latencies;
-    }
-
-    private static String request(byte[] payload) throws Exception {
-        String sha =
-                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(payload));
-        return "{\"dataset\":{\"id\":\"ds-bench\",\"title\":\"Benchmark payload\",\"category\":\"HUMAN_INDIVIDUAL\","
-                + "\"subjects\":412,\"format\":\"VCF\",\"consent\":{\"duo\":[\"DUO:0000007\",\"DUO:0000018\"],"
-                + "\"diseases\":[\"MONDO:0007254\"],\"countries\":[]}},\"purpose\":{\"duo\":\"DUO:0000007\","
-                + "\"disease\":\"MONDO:0007254\",\"commercial\":false,\"description\":\"Benchmark\"},"
-                + "\"destination\":{\"partnerId\":\"p-charite\",\"country\":\"DE\"},\"endUsers\":[{\"name\":"
-                + "\"Dr. Anna Keller\",\"organisation\":\"Charite - Universitaetsmedizin Berlin\",\"country\":\"DE\"}],"
-                + "\"licenceIds\":[\"LIC-2025-0042\"],\"dsaId\":\"DSA-CHARITE-2024\",\"ethicsApprovalId\":\"EA-17-331\","
-                + "\"basis\":\"STANDARD\",\"payload\":{\"sizeBytes\":" + payload.length + ",\"sha256\":\"" + sha
-                + "\"}}";
     }
 
     private static void report(String what, List<Double> millis) {

@@ -242,6 +242,11 @@ public final class LocalStack implements AutoCloseable {
         return services.get(service).logFile();
     }
 
+    /** Peak resident set size of a service's JVM so far ({@code VmHWM}), in bytes. */
+    public long peakRssBytes(Service service) throws IOException {
+        return services.get(service).peakRssBytes();
+    }
+
     /** Stops one service gracefully. */
     public void stop(Service service) {
         services.get(service).stop();
