@@ -38,9 +38,6 @@ public interface GatewayConfig {
     /** Sealed packages. */
     PackagesConfig packages();
 
-    /** Appeals against denials. */
-    AppealsConfig appeals();
-
     /** The audit service, asked for the receipt of each approval that goes into the manifest. */
     AuditConfig audit();
 
@@ -192,12 +189,6 @@ public interface GatewayConfig {
          * a receipt's checkpoint signature is checked too before it goes into a manifest.
          */
         Optional<Path> logPublicKey();
-    }
-
-    interface AppealsConfig {
-        /** Longest appeal statement accepted, in characters; a longer one is a 400 naming {@code statement}. */
-        @WithDefault("4000")
-        int maxStatementChars();
     }
 
     interface PackagesConfig {

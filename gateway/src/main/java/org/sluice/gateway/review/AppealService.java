@@ -17,7 +17,6 @@ import org.sluice.events.json.CanonicalJson;
 import org.sluice.events.json.Json;
 import org.sluice.events.schema.Violation;
 import org.sluice.events.transfer.AppealFiled;
-import org.sluice.gateway.GatewayConfig;
 import org.sluice.gateway.Ids;
 import org.sluice.gateway.Sha256;
 import org.sluice.gateway.transfer.IdempotencyKeys;
@@ -43,7 +42,6 @@ public class AppealService {
     private final AppealRepository appeals;
     private final Outbox outbox;
     private final EventPublisher publisher;
-    private final GatewayConfig config;
     private final Clock clock;
 
     public AppealService(
@@ -51,13 +49,11 @@ public class AppealService {
             AppealRepository appeals,
             Outbox outbox,
             EventPublisher publisher,
-            GatewayConfig config,
             Clock clock) {
         this.transfers = transfers;
         this.appeals = appeals;
         this.outbox = outbox;
         this.publisher = publisher;
-        this.config = config;
         this.clock = clock;
     }
 
@@ -155,7 +151,6 @@ public class AppealService {
             }
         }
         JsonNode statement = body.get(STATEMENT);
-        int max = config.appeals().maxStatementChars();
         if (statement == null || statement.isNull()) {
             violations.add(new Violation(STATEMENT, "required", "a statement explaining the appeal is required"));
         } else if (!statement.isTextual()) {
@@ -163,12 +158,6 @@ public class AppealService {
         } else if (Text.isBlank(statement.asText())) {
             // blank after Unicode white space and format characters: zero-width spaces say nothing
             violations.add(new Violation(STATEMENT, Text.NOT_BLANK, "the statement must not be blank"));
-        } else if (statement.asText().length() > max) {
-            violations.add(new Violation(
-                    STATEMENT,
-                    "maxLength",
-                    "at most " + max + " characters; this one has "
-                            + statement.asText().length()));
         }
         if (!violations.isEmpty()) {
             throw ProblemException.validation(violations);
