@@ -169,7 +169,9 @@ class InputPolicyTest {
                 .get("/probe/notes/garbage-label-9c2d%00")
                 .then()
                 .statusCode(400);
-        given().get("/q/metrics")
+        given().auth()
+                .oauth2(Tokens.metricsScraper())
+                .get("/q/metrics")
                 .then()
                 .statusCode(200)
                 .body(not(containsString("garbage-label")))

@@ -65,6 +65,11 @@ public final class Tokens {
         return token("admin@sluice", List.of("admin"), null, null);
     }
 
+    /** A metrics scraper: may read {@code /q/metrics} and nothing else. */
+    public static String metricsScraper() {
+        return token("prometheus@sluice", List.of("metrics"), null, null);
+    }
+
     /** A syntactically valid token signed by a key the services do not trust. */
     public static String forged() {
         return TokenIssuer.generate(ISSUER).issue("mallory", List.of("admin"), null, null, Duration.ofHours(1));

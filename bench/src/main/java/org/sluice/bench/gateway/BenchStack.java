@@ -117,6 +117,10 @@ final class BenchStack implements AutoCloseable {
         return tokens.issue("svc@p-charite", List.of("partner"), null, "p-charite", Duration.ofHours(4));
     }
 
+    private String metricsToken() {
+        return tokens.issue("prometheus@bench", List.of("metrics"), null, null, Duration.ofHours(1));
+    }
+
     private String submitterToken() {
         return tokens.issue("bench@" + INSTITUTION, List.of("submitter"), INSTITUTION, null, Duration.ofHours(4));
     }
@@ -226,7 +230,8 @@ final class BenchStack implements AutoCloseable {
     }
 
     Timer sealingTimer() throws Exception {
-        String metrics = send(HttpRequest.newBuilder(uri("/q/metrics")));
+        String metrics =
+                send(HttpRequest.newBuilder(uri("/q/metrics")).header("Authorization", "Bearer " + metricsToken()));
         return new Timer(
                 metric(metrics, "sluice_gateway_sealing_seconds_count{format=\"CRYPT4GH\"}"),
                 metric(metrics, "sluice_gateway_sealing_seconds_sum{format=\"CRYPT4GH\"}"));

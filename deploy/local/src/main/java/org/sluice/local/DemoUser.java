@@ -15,7 +15,7 @@ import java.util.List;
 public record DemoUser(
         String variable, String principal, List<String> roles, String institution, String partner, String description) {
 
-    /** The demo's people: submitters of the three institutions, reviewers, an analyst, partners, an admin. */
+    /** The demo's people: submitters of the three institutions, reviewers, an analyst, partners, an admin, a metrics scraper. */
     public static final List<DemoUser> ALL = List.of(
             new DemoUser(
                     "SUBMITTER_UMCU", "s.devries@umcu", List.of("submitter"), "i-umcu", null, "submitter, UMC Utrecht"),
@@ -37,5 +37,12 @@ public record DemoUser(
                     "PARTNER_CHARITE", "svc@p-charite", List.of("partner"), null, "p-charite", "partner Charite (DE)"),
             new DemoUser("PARTNER_BROAD", "svc@p-broad", List.of("partner"), null, "p-broad", "partner Broad (US)"),
             new DemoUser("PARTNER_TEHRAN", "svc@p-tehran", List.of("partner"), null, "p-tehran", "partner Tehran (IR)"),
-            new DemoUser("ADMIN", "admin@sluice", List.of("admin"), null, null, "administrator"));
+            new DemoUser("ADMIN", "admin@sluice", List.of("admin"), null, null, "administrator"),
+            new DemoUser(
+                    "METRICS",
+                    "prometheus@sluice",
+                    List.of("metrics"),
+                    null,
+                    null,
+                    "metrics scraper (GET /q/metrics of each service)"));
 }

@@ -73,7 +73,9 @@ class AuditReceiptTest {
                 .isEqualTo(manifest.decision().decisionId())
                 .isEqualTo(approval.data().decisionId());
         assertThat(new String(manifestJson, StandardCharsets.UTF_8)).contains("\"auditReceipt\":{");
-        given().get("/q/metrics")
+        given().auth()
+                .oauth2(Tokens.metricsScraper())
+                .get("/q/metrics")
                 .then()
                 .body(org.hamcrest.Matchers.containsString(
                         "sluice_gateway_audit_receipts_total{outcome=\"embedded\"}"));
@@ -98,7 +100,9 @@ class AuditReceiptTest {
         var history = sealed.getList("history.at", String.class);
         assertThat(Duration.between(java.time.Instant.parse(history.get(2)), java.time.Instant.parse(history.get(3))))
                 .isGreaterThanOrEqualTo(Duration.ofSeconds(3));
-        given().get("/q/metrics")
+        given().auth()
+                .oauth2(Tokens.metricsScraper())
+                .get("/q/metrics")
                 .then()
                 .body(org.hamcrest.Matchers.containsString("sluice_gateway_audit_receipts_total{outcome=\"timeout\"}"));
     }

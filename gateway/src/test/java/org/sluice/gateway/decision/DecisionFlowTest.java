@@ -108,7 +108,9 @@ class DecisionFlowTest {
         PackageVerifier.verify(new ByteArrayInputStream(c4gh), manifest, charite, out);
         assertThat(out.toByteArray()).isEqualTo(vcf);
         assertThat(new String(manifestJson, StandardCharsets.UTF_8)).doesNotContain("##fileformat");
-        given().get("/q/metrics")
+        given().auth()
+                .oauth2(Tokens.metricsScraper())
+                .get("/q/metrics")
                 .then()
                 .body(org.hamcrest.Matchers.containsString(
                         "sluice_gateway_sealing_seconds_count{format=\"CRYPT4GH\"}"));

@@ -69,7 +69,9 @@ class SealingRefusalTest {
         assertThat(denied.getString("sealingRefusal.decisionId"))
                 .isEqualTo(approval.data().decisionId());
         assertNoPackageFor("p-tehran", id);
-        given().get("/q/metrics")
+        given().auth()
+                .oauth2(Tokens.metricsScraper())
+                .get("/q/metrics")
                 .then()
                 .body(org.hamcrest.Matchers.containsString(
                         "sluice_gateway_sealing_refused_total{cause=\"hard-stop\",source=\"ENGINE\"}"));

@@ -169,7 +169,9 @@ class UploadTest {
                 .then()
                 .statusCode(200)
                 .body("checks.find { it.name == 'payload-store' }.status", equalTo("UP"));
-        given().get("/q/metrics")
+        given().auth()
+                .oauth2(Tokens.metricsScraper())
+                .get("/q/metrics")
                 .then()
                 .statusCode(200)
                 .body(containsString("sluice_gateway_uploads_total{outcome=\"staged\"}"))

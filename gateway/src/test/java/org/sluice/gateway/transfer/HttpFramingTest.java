@@ -16,11 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sluice.testsupport.Tokens;
 
 /**
  * Requests whose framing cannot be parsed are refused by the HTTP codec itself, before any route or
  * metric sees them: a 400 (with no problem document, as no request was read), and their path never
- * becomes a {@code uri} label on the public {@code /q/metrics}.
+ * becomes a {@code uri} label on {@code /q/metrics}.
  */
 @QuarkusTest
 class HttpFramingTest {
@@ -45,8 +46,13 @@ class HttpFramingTest {
         // the codec's own refusal: no request was parsed, so no route, mapper or metric saw it
         assertThat(answer).startsWith("HTTP/1.1 400");
         assertThat(answer.toLowerCase(java.util.Locale.ROOT)).contains("connection: close");
-        String metrics =
-                given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().auth()
+                .oauth2(Tokens.metricsScraper())
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(metrics).doesNotContain(path.substring(1));
     }
 

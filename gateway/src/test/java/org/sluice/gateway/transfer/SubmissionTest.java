@@ -44,6 +44,7 @@ class SubmissionTest {
                 .get("/api/v1/transfers/" + id)
                 .then()
                 .statusCode(200)
+                .header("Cache-Control", equalTo("no-store"))
                 .body("state", equalTo("RECEIVED"))
                 .body("request.destination.partnerId", equalTo("p-charite"))
                 .body("history[0].state", equalTo("RECEIVED"))

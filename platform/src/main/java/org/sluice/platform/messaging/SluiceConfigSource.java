@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.sluice.events.Topic;
+import org.sluice.platform.security.Roles;
 
 /**
  * Makes the topic names of {@link Topic} available as configuration ({@code sluice.topic.<name>} and
@@ -36,6 +37,18 @@ public class SluiceConfigSource implements ConfigSource {
         properties.put(OUT + "compression.type", "lz4");
         properties.put(OUT + "cloud-events", "false");
         inputPolicy();
+        metricsAccess();
+    }
+
+    /**
+     * {@code /q/metrics} answers the metrics role (a scraper's token) and admins only; health stays public.
+     * On the main port rather than a management interface, so one port and one token check serve all.
+     */
+    private void metricsAccess() {
+        String permission = "quarkus.http.auth.permission.metrics.";
+        properties.put(permission + "paths", "/q/metrics,/q/metrics/*");
+        properties.put(permission + "policy", "metrics-readers");
+        properties.put("quarkus.http.auth.policy.metrics-readers.roles-allowed", Roles.METRICS + "," + Roles.ADMIN);
     }
 
     /** Defaults of the input policy and of the HTTP layer under it (docs/operations.md lists them). */

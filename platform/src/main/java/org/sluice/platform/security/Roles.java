@@ -14,6 +14,8 @@ public final class Roles {
     public static final String PARTNER = "partner";
     /** Manages reference data, bundles, partners and keys. */
     public static final String ADMIN = "admin";
+    /** Reads {@code /q/metrics} and nothing else: the long-lived token of a Prometheus scraper. */
+    public static final String METRICS = "metrics";
 
     private Roles() {}
 }

@@ -41,6 +41,7 @@ class PublicCriteriaTest {
                 .get("/api/v1/policy/rules")
                 .then()
                 .statusCode(200)
+                .header("Cache-Control", "no-store")
                 .extract()
                 .jsonPath()
                 .getList("$");
