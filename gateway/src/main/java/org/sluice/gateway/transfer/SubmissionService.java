@@ -9,25 +9,21 @@ import java.util.List;
 import java.util.Optional;
 import org.sluice.events.Principal;
 import org.sluice.events.json.CanonicalJson;
-import org.sluice.events.schema.SchemaValidator;
 import org.sluice.events.schema.Violation;
 import org.sluice.events.transfer.TransferRequest;
 import org.sluice.gateway.GatewayConfig;
 import org.sluice.gateway.Ids;
-import org.sluice.gateway.JsonBody;
 import org.sluice.gateway.Sha256;
 import org.sluice.gateway.partner.PartnerEntry;
 import org.sluice.gateway.partner.PartnerRepository;
 import org.sluice.platform.problem.ProblemException;
 
 /**
- * Accepts transfer requests: the contract's schema, then the checks the schema cannot express, then the
- * size limit; {@code Idempotency-Key}s make a retried submission return the transfer it created.
+ * Accepts transfer requests: the contract ({@link RequestContract}), then the size limit and the quota; {@code Idempotency-Key}s make a retried submission return the transfer it created.
  */
 @ApplicationScoped
 public class SubmissionService {
 
-    private final SchemaValidator schema = SchemaValidator.forSchema("TransferRequest.schema.json");
     private final TransferRepository transfers;
     private final IdempotencyKeys keys;
     private final PartnerRepository partners;
@@ -94,21 +90,10 @@ public class SubmissionService {
         return new Submitted(transfer, false);
     }
 
-    /** The request, or a problem naming every field at fault. */
+    /** The request, or a problem naming every field at fault ({@link RequestContract}) or its size. */
     public TransferRequest validate(JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw ProblemException.invalidField("(body)", "type", "a JSON object is expected");
-        }
-        List<Violation> violations = schema.validate(body);
-        if (!violations.isEmpty()) {
-            throw ProblemException.validation(violations);
-        }
-        TransferRequest request = JsonBody.bind(body, TransferRequest.class);
-        violations = RequestChecks.check(
-                request, partners.find(request.destination().partnerId()).map(PartnerEntry::country));
-        if (!violations.isEmpty()) {
-            throw ProblemException.validation(violations);
-        }
+        TransferRequest request = RequestContract.validate(
+                body, partnerId -> partners.find(partnerId).map(PartnerEntry::country));
         long max = config.limits().maxPayloadBytes();
         if (request.payload().sizeBytes() > max) {
             throw new ProblemException(

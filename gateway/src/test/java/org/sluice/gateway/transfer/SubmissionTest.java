@@ -67,6 +67,24 @@ class SubmissionTest {
     }
 
     @Test
+    void bytesInNoEncodingJsonAllowsAreMalformedJsonNotAnIncident() {
+        // found by TransferRequestFuzzTest: '[' and zeros read as UTF-32, then a code point above U+10FFFF
+        byte[] body = new byte[48];
+        body[0] = '[';
+        body[47] = 'e';
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(Tokens.submitter(UMCU))
+                .contentType("application/json")
+                .body(body)
+                .post("/api/v1/transfers")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://sluice.example/problems/malformed-json"));
+    }
+
+    @Test
     void missingAndMistypedFieldsAreEachNamedWithTheRuleTheyBreak() {
         ObjectNode bad = request("p-charite", "DE", 1024, SHA);
         bad.remove("purpose");

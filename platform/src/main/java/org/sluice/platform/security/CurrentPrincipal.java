@@ -46,6 +46,11 @@ public class CurrentPrincipal {
     }
 
     private String claim(String name) {
+        return claim(token, name);
+    }
+
+    /** A claim of {@code token} as text, null when absent. */
+    public static String claim(JsonWebToken token, String name) {
         Object value = token.getClaim(name);
         if (value == null) {
             return null;

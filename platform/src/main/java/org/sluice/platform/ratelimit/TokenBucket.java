@@ -1,0 +1,73 @@
+package org.sluice.platform.ratelimit;
+
+/**
+ * A token bucket holding at most {@code burst} tokens and gaining {@code rate} tokens a second, kept in
+ * exact integer arithmetic (tokens times 10^9, so one nanosecond at rate r adds r units): what it admits
+ * and when it next can are exact, not rounded. Not thread-safe; {@link RateLimiter} guards it.
+ */
+public final class TokenBucket {
+
+    static final long SCALE = 1_000_000_000L;
+
+    private final Limit limit;
+    private final long capacity;
+    private long level;
+    private long updatedNanos;
+
+    /** A full bucket at {@code nowNanos}. */
+    public TokenBucket(Limit limit, long nowNanos) {
+        this.limit = limit;
+        this.capacity = Math.multiplyExact(limit.burst(), SCALE);
+        this.level = capacity;
+        this.updatedNanos = nowNanos;
+    }
+
+    /** The bucket's limit. */
+    public Limit limit() {
+        return limit;
+    }
+
+    /**
+     * Nanoseconds until {@code cost} tokens are there: 0 when they are now, {@link Long#MAX_VALUE} when
+     * the cost exceeds the burst and never will be. Takes nothing.
+     */
+    public long waitNanos(long cost, long nowNanos) {
+        refill(nowNanos);
+        if (cost > limit.burst()) {
+            return Long.MAX_VALUE;
+        }
+        long needed = cost * SCALE - level;
+        return needed <= 0 ? 0 : ceilDiv(needed, limit.rate());
+    }
+
+    /** Takes {@code cost} tokens, which {@link #waitNanos} just found there. */
+    public void take(long cost, long nowNanos) {
+        refill(nowNanos);
+        long units = cost * SCALE;
+        if (units > level) {
+            throw new IllegalStateException("took " + cost + " tokens from a bucket holding fewer");
+        }
+        level -= units;
+    }
+
+    /** Whether the bucket is full at {@code nowNanos}: forgetting it then loses nothing. */
+    public boolean isFull(long nowNanos) {
+        refill(nowNanos);
+        return level == capacity;
+    }
+
+    private void refill(long nowNanos) {
+        long elapsed = nowNanos - updatedNanos;
+        if (elapsed <= 0) {
+            return; // a clock stepping back adds nothing
+        }
+        updatedNanos = nowNanos;
+        long missing = capacity - level;
+        // compare before multiplying, so a long idle bucket cannot overflow
+        level = elapsed >= ceilDiv(missing, limit.rate()) ? capacity : level + elapsed * limit.rate();
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return -Math.floorDiv(-a, b);
+    }
+}
