@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalLong;
+import org.sluice.platform.ratelimit.Family;
 
 /** Configuration shared by every Sluice service. */
 @ConfigMapping(prefix = "sluice.platform")
@@ -30,6 +32,7 @@ public interface PlatformConfig {
     /** Rate limits per principal, institution and address (see {@code org.sluice.platform.ratelimit}). */
     RateLimitConfig rateLimit();
 
+    /** Defaults of the families' limits: {@code SluiceConfigSource}; docs/operations.md lists them. */
     interface RateLimitConfig {
         /** Whether requests are rate limited at all. */
         @WithDefault("true")
@@ -40,122 +43,49 @@ public interface PlatformConfig {
         int maxEntries();
 
         /** Creating, prechecking and cancelling transfers, in requests. */
-        SubmitLimits submit();
+        FamilyLimits submit();
 
-        /** Payload bodies, in bytes (Content-Length); a body over the burst is a 413. */
-        UploadLimits upload();
+        /** Payload bodies, in bytes (Content-Length; a body of unknown length counts as the burst). */
+        FamilyLimits upload();
 
         /** GET, HEAD and OPTIONS of the API, in requests. */
-        ReadLimits read();
+        FamilyLimits read();
 
         /** Review, decision, appeal and adjudication actions, in requests. */
-        ReviewLimits review();
+        FamilyLimits review();
 
         /** {@code /api/v1/admin/*}, in requests. */
-        AdminLimits admin();
+        FamilyLimits admin();
 
-        /** Public endpoints ({@code /api/v1/public/*}, {@code /public/*}), in requests per remote address. */
-        PublicLimits publicEndpoints();
+        /** Public endpoints ({@code /api/v1/public/*}, {@code /public/*}), per remote address. */
+        FamilyLimits publicEndpoints();
+
+        /** The limits of {@code family}. */
+        default FamilyLimits of(Family family) {
+            return switch (family) {
+                case SUBMIT -> submit();
+                case UPLOAD -> upload();
+                case READ -> read();
+                case REVIEW -> review();
+                case ADMIN -> admin();
+                case PUBLIC -> publicEndpoints();
+            };
+        }
     }
 
-    interface SubmitLimits {
-        /** Requests a second each principal gains. */
-        @WithDefault("100")
+    /** One family's buckets: each caller's, and each institution's when its rate is set. */
+    interface FamilyLimits {
+        /** Tokens a second each caller gains. */
         long rate();
 
-        /** Most requests a principal makes at once. */
-        @WithDefault("500")
+        /** Most tokens a caller holds, so takes at once. */
         long burst();
 
-        /** Requests a second each institution gains, all its principals together. */
-        @WithDefault("500")
-        long institutionRate();
+        /** Tokens a second each institution gains, all its principals together; none: no institution bucket. */
+        OptionalLong institutionRate();
 
-        /** Most requests an institution makes at once. */
-        @WithDefault("2500")
-        long institutionBurst();
-    }
-
-    interface UploadLimits {
-        /** Bytes a second each principal gains (64 MiB). */
-        @WithDefault("67108864")
-        long rate();
-
-        /** Most bytes of one principal at once, so the largest single body or chunk (4 GiB). */
-        @WithDefault("4294967296")
-        long burst();
-
-        /** Bytes a second each institution gains (256 MiB). */
-        @WithDefault("268435456")
-        long institutionRate();
-
-        /** Most bytes of one institution at once (8 GiB; at most about 9.2e9). */
-        @WithDefault("8589934592")
-        long institutionBurst();
-    }
-
-    interface ReadLimits {
-        /** Requests a second each principal gains. */
-        @WithDefault("500")
-        long rate();
-
-        /** Most requests a principal makes at once. */
-        @WithDefault("2000")
-        long burst();
-
-        /** Requests a second each institution gains. */
-        @WithDefault("2500")
-        long institutionRate();
-
-        /** Most requests an institution makes at once. */
-        @WithDefault("10000")
-        long institutionBurst();
-    }
-
-    interface ReviewLimits {
-        /** Requests a second each principal gains. */
-        @WithDefault("100")
-        long rate();
-
-        /** Most requests a principal makes at once. */
-        @WithDefault("500")
-        long burst();
-
-        /** Requests a second each institution gains. */
-        @WithDefault("500")
-        long institutionRate();
-
-        /** Most requests an institution makes at once. */
-        @WithDefault("2500")
-        long institutionBurst();
-    }
-
-    interface AdminLimits {
-        /** Requests a second each principal gains. */
-        @WithDefault("100")
-        long rate();
-
-        /** Most requests a principal makes at once. */
-        @WithDefault("500")
-        long burst();
-
-        /** Requests a second each institution gains. */
-        @WithDefault("500")
-        long institutionRate();
-
-        /** Most requests an institution makes at once. */
-        @WithDefault("2500")
-        long institutionBurst();
-    }
-
-    interface PublicLimits {
-        /** Requests a second each remote address gains. */
-        @WithDefault("200")
-        long rate();
-
-        /** Most requests an address makes at once. */
-        @WithDefault("1000")
-        long burst();
+        /** Most tokens an institution holds. */
+        OptionalLong institutionBurst();
     }
 
     interface InputConfig {

@@ -12,18 +12,22 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sluice.testsupport.Tokens;
 
-/** A principal over its read limit gets a 429 with Retry-After and a problem; another principal does not. */
+/**
+ * A principal over its read limit gets a 429 with Retry-After and a problem; another principal does not.
+ * Uploads are charged in bytes: a body over the burst empties the bucket, and the next waits for it.
+ */
 @QuarkusTest
 @TestProfile(RateLimitTest.LowReadLimit.class)
 class RateLimitTest {
 
-    /** Two reads at once and one a second per principal. */
+    /** Two reads at once and one a second per principal; 1,000 bytes at once and 100 a second. */
     public static class LowReadLimit implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of(
                     "sluice.platform.rate-limit.read.rate", "1",
                     "sluice.platform.rate-limit.read.burst", "2",
+                    "sluice.platform.rate-limit.upload.rate", "100",
                     "sluice.platform.rate-limit.upload.burst", "1000");
         }
     }
@@ -56,15 +60,33 @@ class RateLimitTest {
     }
 
     @Test
-    void anUploadLargerThanTheBurstIsA413() {
+    void anUploadLargerThanTheBurstEmptiesTheBucketAndTheNextWaitsUntilItIsFull() {
+        String carol = Tokens.submitter("rate-carol", UMCU);
+        // admitted by the limiter (a full bucket), refused by the resource: there is no such transfer
         given().auth()
-                .oauth2(Tokens.submitter("rate-carol", UMCU))
+                .oauth2(carol)
                 .contentType("application/octet-stream")
-                .body(new byte[1001])
+                .body(new byte[5000])
                 .put("/api/v1/transfers/tr-unknown/payload")
                 .then()
-                .statusCode(413)
-                .contentType("application/problem+json")
-                .body("type", org.hamcrest.Matchers.endsWith("/over-rate-limit-burst"));
+                .statusCode(404);
+
+        Response refused = given().auth()
+                .oauth2(carol)
+                .contentType("application/octet-stream")
+                .body(new byte[900])
+                .put("/api/v1/transfers/tr-unknown/payload");
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.jsonPath().getString("detail")).contains("upload").contains("100 bytes a second");
+        // 900 bytes at 100 a second into an empty bucket: 9 s, less what passed since the first body
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 9L);
+
+        given().auth()
+                .oauth2(Tokens.submitter("rate-dave", UMCU))
+                .contentType("application/octet-stream")
+                .body(new byte[10])
+                .put("/api/v1/transfers/tr-unknown/payload")
+                .then()
+                .statusCode(404);
     }
 }

@@ -38,6 +38,30 @@ public class SluiceConfigSource implements ConfigSource {
         properties.put(OUT + "cloud-events", "false");
         inputPolicy();
         metricsAccess();
+        rateLimits();
+    }
+
+    /**
+     * Defaults of the rate limits by family (docs/operations.md lists them): requests a second and at
+     * once per principal and per institution; uploads in bytes; public endpoints per address only.
+     */
+    private void rateLimits() {
+        family("submit", 100, 500, 500, 2_500);
+        family("read", 500, 2_000, 2_500, 10_000);
+        family("review", 100, 500, 500, 2_500);
+        family("admin", 100, 500, 500, 2_500);
+        family("upload", 64L << 20, 4L << 30, 256L << 20, 8L << 30);
+        String open = "sluice.platform.rate-limit.public-endpoints.";
+        properties.put(open + "rate", "200");
+        properties.put(open + "burst", "1000");
+    }
+
+    private void family(String name, long rate, long burst, long institutionRate, long institutionBurst) {
+        String prefix = "sluice.platform.rate-limit." + name + ".";
+        properties.put(prefix + "rate", Long.toString(rate));
+        properties.put(prefix + "burst", Long.toString(burst));
+        properties.put(prefix + "institution-rate", Long.toString(institutionRate));
+        properties.put(prefix + "institution-burst", Long.toString(institutionBurst));
     }
 
     /**

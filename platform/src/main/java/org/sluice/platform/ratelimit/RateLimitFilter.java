@@ -11,7 +11,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.sluice.platform.PlatformConfig;
@@ -21,13 +24,12 @@ import org.sluice.platform.security.CurrentPrincipal;
 /**
  * Charges each API request to its principal and the principal's institution (public endpoints to the
  * remote address) in its {@link Family}, and answers 429 with {@code Retry-After} and a
- * {@code rate-limited} problem when a bucket is empty; an upload body larger than the burst is a 413.
- * Unauthenticated calls to non-public endpoints are left to authentication, which refuses them.
+ * {@code rate-limited} problem when a bucket is empty. Uploads are charged their {@code Content-Length} in
+ * bytes, a body of unknown length (chunked) as the whole burst. Unauthenticated calls to non-public endpoints are left to authentication, which refuses them.
  */
 public class RateLimitFilter {
 
     static final String SLUG = "rate-limited";
-    static final String OVER_BURST_SLUG = "over-rate-limit-burst";
 
     private final PlatformConfig.RateLimitConfig config;
     private final RateLimiter limiter;
@@ -39,7 +41,7 @@ public class RateLimitFilter {
     public RateLimitFilter(
             PlatformConfig config, CurrentIdentityAssociation identities, Clock clock, MeterRegistry meters) {
         this.config = config.rateLimit();
-        this.limiter = new RateLimiter(RateLimitFilter.limitsOf(this.config), this.config.maxEntries());
+        this.limiter = new RateLimiter(limitsOf(this.config), this.config.maxEntries());
         this.identities = identities;
         this.clock = clock;
         this.meters = meters;
@@ -53,9 +55,9 @@ public class RateLimitFilter {
         }
         String path = request.getUriInfo().getPath();
         Family family = Family.of(request.getMethod(), path);
-        long cost = family == Family.UPLOAD ? contentLength(request) : 1;
-        if (cost <= 0) {
-            return Uni.createFrom().nullItem(); // a chunked body of unknown length is charged by nothing here
+        long cost = family == Family.UPLOAD ? uploadCost(request) : 1;
+        if (cost == 0) {
+            return Uni.createFrom().nullItem(); // an empty body: the resource answers it
         }
         if (family == Family.PUBLIC) {
             String address = http.remoteAddress() == null
@@ -80,32 +82,14 @@ public class RateLimitFilter {
         meters.counter("sluice.platform.rate.limited", "family", family.key()).increment();
         Limit limit = verdict.limit();
         String unit = family == Family.UPLOAD ? " bytes" : " requests";
-        if (verdict.never()) {
-            return problem(
-                    413,
-                    OVER_BURST_SLUG,
-                    "Larger than the rate limit's burst",
-                    "the " + family.key() + " limit allows at most " + limit.burst() + unit
-                            + " at once; send the body in smaller chunks (Content-Range)",
-                    null);
-        }
-        return problem(
-                429,
-                SLUG,
-                "Too many requests",
-                "the " + family.key() + " limit is " + limit.rate() + unit + " a second with a burst of "
-                        + limit.burst() + "; retry after " + verdict.retryAfterSeconds() + " s",
-                verdict.retryAfterSeconds());
-    }
-
-    private Response problem(int status, String slug, String title, String detail, Long retryAfter) {
-        Problem problem = new Problem(baseUri + slug, title, status, detail, null, List.of());
-        Response.ResponseBuilder response =
-                Response.status(status).type(Problem.MEDIA_TYPE).entity(problem);
-        if (retryAfter != null) {
-            response.header(HttpHeaders.RETRY_AFTER, retryAfter);
-        }
-        return response.build();
+        String detail = "the " + family.key() + " limit is " + limit.rate() + unit + " a second with a burst of "
+                + limit.burst() + "; retry after " + verdict.retryAfterSeconds() + " s";
+        Problem problem = new Problem(baseUri + SLUG, "Too many requests", 429, detail, null, List.of());
+        return Response.status(429)
+                .type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.RETRY_AFTER, verdict.retryAfterSeconds())
+                .entity(problem)
+                .build();
     }
 
     private long nowNanos() {
@@ -113,12 +97,16 @@ public class RateLimitFilter {
         return now.getEpochSecond() * TokenBucket.SCALE + now.getNano();
     }
 
-    private static long contentLength(ContainerRequestContext request) {
+    /** The body's length; {@link Long#MAX_VALUE} (charged as the burst) when it is not known beforehand. */
+    private static long uploadCost(ContainerRequestContext request) {
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            return Long.MAX_VALUE;
+        }
         try {
-            return length == null ? 0 : Long.parseLong(length.trim());
+            return Math.max(0, Long.parseLong(length.trim()));
         } catch (NumberFormatException e) {
-            return 0; // the resource refuses a broken Content-Length itself
+            return Long.MAX_VALUE; // the resource refuses a broken Content-Length itself
         }
     }
 
@@ -130,48 +118,18 @@ public class RateLimitFilter {
         return null;
     }
 
-    static java.util.function.Function<Family, RateLimiter.Limits> limitsOf(PlatformConfig.RateLimitConfig config) {
-        var submit = limits(
-                config.submit().rate(),
-                config.submit().burst(),
-                config.submit().institutionRate(),
-                config.submit().institutionBurst());
-        var upload = limits(
-                config.upload().rate(),
-                config.upload().burst(),
-                config.upload().institutionRate(),
-                config.upload().institutionBurst());
-        var read = limits(
-                config.read().rate(),
-                config.read().burst(),
-                config.read().institutionRate(),
-                config.read().institutionBurst());
-        var review = limits(
-                config.review().rate(),
-                config.review().burst(),
-                config.review().institutionRate(),
-                config.review().institutionBurst());
-        var admin = limits(
-                config.admin().rate(),
-                config.admin().burst(),
-                config.admin().institutionRate(),
-                config.admin().institutionBurst());
-        var open = new RateLimiter.Limits(
-                new Limit(
-                        config.publicEndpoints().rate(),
-                        config.publicEndpoints().burst()),
-                null);
-        return family -> switch (family) {
-            case SUBMIT -> submit;
-            case UPLOAD -> upload;
-            case READ -> read;
-            case REVIEW -> review;
-            case ADMIN -> admin;
-            case PUBLIC -> open;
-        };
-    }
-
-    private static RateLimiter.Limits limits(long rate, long burst, long institutionRate, long institutionBurst) {
-        return new RateLimiter.Limits(new Limit(rate, burst), new Limit(institutionRate, institutionBurst));
+    /** Each family's limits, read once: a caller bucket, and an institution bucket where configured. */
+    static Function<Family, RateLimiter.Limits> limitsOf(PlatformConfig.RateLimitConfig config) {
+        Map<Family, RateLimiter.Limits> limits = new EnumMap<>(Family.class);
+        for (Family family : Family.values()) {
+            PlatformConfig.FamilyLimits configured = config.of(family);
+            Limit institution = configured.institutionRate().isPresent()
+                    ? new Limit(
+                            configured.institutionRate().getAsLong(),
+                            configured.institutionBurst().orElse(configured.burst()))
+                    : null;
+            limits.put(family, new RateLimiter.Limits(new Limit(configured.rate(), configured.burst()), institution));
+        }
+        return limits::get;
     }
 }

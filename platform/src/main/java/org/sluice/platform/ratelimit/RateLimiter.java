@@ -65,15 +65,10 @@ public final class RateLimiter {
      * The outcome of a charge.
      *
      * @param admitted whether the request may go on
-     * @param waitNanos when refused, nanoseconds until it would be admitted; {@link Long#MAX_VALUE} when never
+     * @param waitNanos when refused, nanoseconds until it would be admitted
      * @param limit the limit that decided
      */
     public record Verdict(boolean admitted, long waitNanos, Limit limit) {
-
-        /** Whether the cost exceeds the burst, so waiting never helps. */
-        public boolean never() {
-            return waitNanos == Long.MAX_VALUE;
-        }
 
         /** The Retry-After value: whole seconds, rounded up. */
         public long retryAfterSeconds() {

@@ -3,7 +3,10 @@ package org.sluice.platform.ratelimit;
 /**
  * A token bucket holding at most {@code burst} tokens and gaining {@code rate} tokens a second, kept in
  * exact integer arithmetic (tokens times 10^9, so one nanosecond at rate r adds r units): what it admits
- * and when it next can are exact, not rounded. Not thread-safe; {@link RateLimiter} guards it.
+ * and when it next can are exact, not rounded. A cost above the burst is charged as the burst: it waits
+ * for a full bucket and empties it (one upload body larger than the burst is not refused for its size
+ * alone, yet it cannot come more often than one burst's worth of time). Not thread-safe; {@link
+ * RateLimiter} guards it.
  */
 public final class TokenBucket {
 
@@ -27,23 +30,17 @@ public final class TokenBucket {
         return limit;
     }
 
-    /**
-     * Nanoseconds until {@code cost} tokens are there: 0 when they are now, {@link Long#MAX_VALUE} when
-     * the cost exceeds the burst and never will be. Takes nothing.
-     */
+    /** Nanoseconds until {@code cost} tokens (at most the burst) are there: 0 when they are now. Takes nothing. */
     public long waitNanos(long cost, long nowNanos) {
         refill(nowNanos);
-        if (cost > limit.burst()) {
-            return Long.MAX_VALUE;
-        }
-        long needed = cost * SCALE - level;
+        long needed = charged(cost) * SCALE - level;
         return needed <= 0 ? 0 : ceilDiv(needed, limit.rate());
     }
 
-    /** Takes {@code cost} tokens, which {@link #waitNanos} just found there. */
+    /** Takes {@code cost} tokens (at most the burst), which {@link #waitNanos} just found there. */
     public void take(long cost, long nowNanos) {
         refill(nowNanos);
-        long units = cost * SCALE;
+        long units = charged(cost) * SCALE;
         if (units > level) {
             throw new IllegalStateException("took " + cost + " tokens from a bucket holding fewer");
         }
@@ -54,6 +51,11 @@ public final class TokenBucket {
     public boolean isFull(long nowNanos) {
         refill(nowNanos);
         return level == capacity;
+    }
+
+    /** The tokens a cost takes: itself, or the burst when it is larger. */
+    public long charged(long cost) {
+        return Math.min(cost, limit.burst());
     }
 
     private void refill(long nowNanos) {
