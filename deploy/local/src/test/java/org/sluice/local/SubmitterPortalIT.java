@@ -27,7 +27,7 @@ import org.sluice.testsupport.browser.Chromium;
  * destination is switched to Tehran, and approves it again when switched back. The submitter uploads the
  * payload (progress bar), watches the status stream reach SEALED and finds the transfer in the
  * institution's list. Saves docs/screenshots/submitter-portal.png. A second test appeals a denial
- * through the page, a third resumes an upload that broke off.
+ * through the page and sees its review case's deadline, a third resumes an upload that broke off.
  */
 @ExtendWith(StackExtension.class)
 class SubmitterPortalIT {
@@ -198,6 +198,18 @@ class SubmitterPortalIT {
                     browser,
                     b -> List.of("APPEALED", "IN_REVIEW")
                             .contains(b.findElement(By.id("transfer-state")).getText()));
+            // policy opens the appeal's case: the stream brings IN_REVIEW and the case's deadline
+            waitFor(
+                    wait,
+                    browser,
+                    b -> "IN_REVIEW"
+                            .equals(b.findElement(By.id("transfer-state")).getText()));
+            waitFor(
+                    wait,
+                    browser,
+                    b -> !b.findElements(By.cssSelector("[data-testid=review-deadline][data-deadline]"))
+                            .isEmpty());
+            assertThat(browser.findElement(By.id("review")).getText()).contains("Appeal in review", "expected by");
         } finally {
             browser.quit();
         }
