@@ -55,6 +55,67 @@ public class TransferRepository {
         return query("SELECT " + COLUMNS + " FROM transfers WHERE transfer_id = ?", id);
     }
 
+    /**
+     * An institution's transfers matching a filter, newest first (ties by id), at most {@code filter.limit() + 1}
+     * so the caller knows whether another page follows.
+     */
+    public List<TransferRecord> list(String institutionId, TransferFilter filter) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM transfers WHERE institution_id = ?");
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(institutionId);
+        if (!filter.states().isEmpty()) {
+            sql.append(" AND state = ANY (?)");
+            parameters.add(filter.states().stream().map(Enum::name).sorted().toArray(String[]::new));
+        }
+        if (filter.partnerId() != null) {
+            sql.append(" AND partner_id = ?");
+            parameters.add(filter.partnerId());
+        }
+        if (filter.country() != null) {
+            sql.append(" AND request->'destination'->>'country' = ?");
+            parameters.add(filter.country());
+        }
+        if (filter.category() != null) {
+            sql.append(" AND request->'dataset'->>'category' = ?");
+            parameters.add(filter.category().name());
+        }
+        if (filter.createdFrom() != null) {
+            sql.append(" AND created_at >= ?");
+            parameters.add(Timestamp.from(filter.createdFrom()));
+        }
+        if (filter.createdBefore() != null) {
+            sql.append(" AND created_at < ?");
+            parameters.add(Timestamp.from(filter.createdBefore()));
+        }
+        if (filter.after() != null) {
+            sql.append(" AND (created_at, transfer_id) < (?, ?)");
+            parameters.add(Timestamp.from(filter.after().createdAt()));
+            parameters.add(filter.after().id());
+        }
+        sql.append(" ORDER BY created_at DESC, transfer_id DESC LIMIT ?");
+        parameters.add(filter.limit() + 1);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < parameters.size(); i++) {
+                Object p = parameters.get(i);
+                if (p instanceof String[] array) {
+                    ps.setArray(i + 1, c.createArrayOf("text", array));
+                } else {
+                    ps.setObject(i + 1, p);
+                }
+            }
+            List<TransferRecord> records = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    records.add(read(rs));
+                }
+            }
+            return records;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list the transfers of " + institutionId, e);
+        }
+    }
+
     /** A transfer by id, locked until the transaction ends (serialises uploads, decisions and cancellation). */
     public Optional<TransferRecord> lock(String id) {
         return query("SELECT " + COLUMNS + " FROM transfers WHERE transfer_id = ? FOR UPDATE", id);

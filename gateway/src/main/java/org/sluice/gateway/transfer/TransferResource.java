@@ -21,6 +21,7 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -81,6 +82,27 @@ public class TransferResource {
             response.header(REPLAYED_HEADER, "true");
         }
         return response.build();
+    }
+
+    /**
+     * The institution's transfers, newest first, filtered by state (repeatable or comma-separated), partner,
+     * destination country, dataset category and creation day ({@code from}/{@code to}, ISO dates, inclusive,
+     * UTC); {@code limit} (1 to 200, default 50) per page, the next page {@code after} the previous page's
+     * {@code next}.
+     */
+    @GET
+    public TransferPage list(
+            @QueryParam("state") List<String> state,
+            @QueryParam("partnerId") String partnerId,
+            @QueryParam("country") String country,
+            @QueryParam("category") String category,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("limit") String limit,
+            @QueryParam("after") String after) {
+        String institution = principal.requireInstitution();
+        return status.list(
+                institution, TransferFilter.parse(state, partnerId, country, category, from, to, limit, after));
     }
 
     /** A transfer's state, decision with every reason, history and package. */

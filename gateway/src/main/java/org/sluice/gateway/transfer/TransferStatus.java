@@ -2,6 +2,7 @@ package org.sluice.gateway.transfer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.sluice.gateway.review.AppealRepository;
 import org.sluice.gateway.review.AppealView;
@@ -40,6 +41,17 @@ public class TransferStatus {
                 .find(transferId)
                 .filter(t -> t.institutionId().equals(institution))
                 .orElseThrow(() -> ProblemException.notFound("transfer " + transferId));
+    }
+
+    /** A page of the institution's transfers matching the filter, newest first. */
+    public TransferPage list(String institution, TransferFilter filter) {
+        List<TransferRecord> found = transfers.list(institution, filter);
+        boolean more = found.size() > filter.limit();
+        List<TransferRecord> page = more ? found.subList(0, filter.limit()) : found;
+        TransferRecord last = page.isEmpty() ? null : page.get(page.size() - 1);
+        return new TransferPage(
+                page.stream().map(TransferSummary::of).toList(),
+                more ? new TransferFilter.Cursor(last.createdAt(), last.id()).encode() : null);
     }
 
     /** The full view of one of the institution's transfers. */
