@@ -160,6 +160,15 @@ final class JavaExprCompiler {
 
     private JavaExpr list(List<CelExpr> elements) throws NotCompilable {
         JavaExpr[] items = compileAll(elements);
+        if (elements.stream().allMatch(e -> e.getKind() == CelExpr.ExprKind.Kind.CONSTANT)) {
+            // [] (every filter's start) and lists of literals: one immutable list for every evaluation
+            List<Object> known = new ArrayList<>(items.length);
+            for (JavaExpr item : items) {
+                known.add(item.eval(null));
+            }
+            List<Object> constant = List.copyOf(known);
+            return s -> constant;
+        }
         return s -> {
             List<Object> out = new ArrayList<>(items.length);
             for (JavaExpr item : items) {
@@ -397,6 +406,13 @@ final class JavaExprCompiler {
             return a + b;
         }
         if (x instanceof List<?> a && y instanceof List<?> b) {
+            // values are never changed once built, so an empty side lets the other through
+            if (a.isEmpty()) {
+                return b;
+            }
+            if (b.isEmpty()) {
+                return a;
+            }
             List<Object> out = new ArrayList<>(a.size() + b.size());
             out.addAll(a);
             out.addAll(b);
