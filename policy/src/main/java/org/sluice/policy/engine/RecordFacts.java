@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.sluice.events.transfer.EndUser;
 import org.sluice.events.transfer.TransferRequest;
 import org.sluice.policy.partner.PartnerSnapshot;
@@ -127,7 +128,7 @@ final class RecordFacts {
         return (byte) ('0' + d);
     }
 
-    private static <T> List<Object> each(List<T> items, java.util.function.Function<T, FactRecord> record) {
+    private static <T> List<Object> each(List<T> items, Function<T, FactRecord> record) {
         if (items.isEmpty()) {
             return List.of();
         }
