@@ -71,7 +71,9 @@ public final class CompiledBundle {
 
     private record NamedProgram(String name, Program program) {}
 
-    private record CompiledRule(Rule rule, Program when, Program evidence, Program due, Program reference) {}
+    /** One rule's programs, with the reference a decision lists it by when it does not match (built once). */
+    private record CompiledRule(
+            Rule rule, RuleRef ref, Program when, Program evidence, Program due, Program reference) {}
 
     /** The same expressions as Java closures, in the same order; absent when one is not compilable. */
     private record JavaPath(JavaExpr[] definitions, JavaExpr quotaCharges, List<JavaRule> rules, int localSlots) {}
@@ -162,7 +164,13 @@ public final class CompiledBundle {
                             what + " 'condition.reference'",
                             problems);
             if (when != null) {
-                rules.add(new CompiledRule(r, program(when), program(evidence), program(due), program(reference)));
+                rules.add(new CompiledRule(
+                        r,
+                        new RuleRef(r.id(), r.code(), r.title()),
+                        program(when),
+                        program(evidence),
+                        program(due),
+                        program(reference)));
                 ruleAsts.add(new CelAbstractSyntaxTree[] {when, evidence, due, reference});
             }
         }
@@ -367,7 +375,8 @@ public final class CompiledBundle {
         LocalDate day = LocalDate.ofInstant(in.evaluatedAt(), ZoneOffset.UTC);
         List<Reason> reasons = new ArrayList<>();
         List<Condition> conditions = new ArrayList<>();
-        List<RuleRef> notMatched = new ArrayList<>();
+        List<RuleRef> notMatched = new ArrayList<>(rules.size());
+        Outcome outcome = Outcome.APPROVE;
         for (int i = 0; i < rules.size(); i++) {
             CompiledRule cr = rules.get(i);
             Rule r = cr.rule();
@@ -376,7 +385,7 @@ public final class CompiledBundle {
             }
             try {
                 if (!Boolean.TRUE.equals(when.eval(i))) {
-                    notMatched.add(new RuleRef(r.id(), r.code(), r.title()));
+                    notMatched.add(cr.ref());
                     continue;
                 }
                 reasons.add(new Reason(
@@ -389,6 +398,7 @@ public final class CompiledBundle {
                         r.remediation(),
                         evidence.eval(i),
                         r.override()));
+                outcome = outcome.combine(r.effect());
                 if (r.condition() != null) {
                     conditions.add(new Condition(
                             r.code(),
@@ -401,22 +411,35 @@ public final class CompiledBundle {
                     throw re;
                 }
                 reasons.add(failure(r, e.getMessage(), failedDefinitions));
+                outcome = outcome.combine(Outcome.REVIEW);
             }
         }
-        Outcome outcome =
-                Outcome.combineAll(reasons.stream().map(Reason::effect).toList());
         List<String> charges = List.of();
         // also for REVIEW: what a reviewer's approval consumes is the same as the engine's would be
         if (outcome != Outcome.DENY && quotaCharges != null) {
             try {
-                charges = ((Collection<?>) quotaChargesExpr.eval())
-                        .stream().map(String::valueOf).distinct().toList();
+                charges = distinctIds((Collection<?>) quotaChargesExpr.eval());
             } catch (CelEvaluationException e) {
                 reasons.add(failure(null, "quotaCharges: " + e.getMessage(), failedDefinitions));
                 outcome = Outcome.REVIEW;
             }
         }
         return new EngineResult(outcome, reasons, conditions, notMatched, charges);
+    }
+
+    /** The ids as strings, first occurrences only (no stream: most decisions charge none or one). */
+    private static List<String> distinctIds(Collection<?> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(ids.size());
+        for (Object id : ids) {
+            String s = String.valueOf(id);
+            if (!out.contains(s)) {
+                out.add(s);
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static Reason failure(Rule r, String message, List<String> failedDefinitions) {

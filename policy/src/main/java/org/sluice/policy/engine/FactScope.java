@@ -40,7 +40,7 @@ final class FactScope {
     Object fact(int slot) {
         Object v = facts[slot];
         if (v == null) {
-            v = Facts.value(NAMES.get(slot), in, tables, thresholds);
+            v = RecordFacts.value(NAMES.get(slot), in, tables, thresholds);
             facts[slot] = v;
         }
         return v;

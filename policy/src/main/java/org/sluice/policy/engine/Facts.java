@@ -5,10 +5,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.sluice.events.transfer.EndUser;
 import org.sluice.events.transfer.TransferRequest;
 import org.sluice.policy.partner.PartnerSnapshot;
@@ -20,6 +18,7 @@ import org.sluice.policy.world.Licence;
 /**
  * Turns the inputs of a decision into the values of the {@link Vocabulary}: plain maps, lists, strings,
  * longs and booleans as CEL reads them. Mechanical only: what the facts mean is the bundle's business.
+ * These are the interpreter's facts; the compiled path reads the same values as {@link RecordFacts}.
  */
 public final class Facts {
 
@@ -75,15 +74,22 @@ public final class Facts {
 
     /** The destination, the partner's registered country and every end user's country, without repeats. */
     public static List<String> countriesConcerned(TransferRequest r, PartnerSnapshot partner) {
-        Set<String> countries = new LinkedHashSet<>();
+        // a list, not a set: a request concerns a handful of countries
+        List<String> countries = new ArrayList<>(2 + r.endUsers().size());
         countries.add(r.destination().country());
         if (partner != null) {
-            countries.add(partner.country());
+            addNew(countries, partner.country());
         }
         for (EndUser u : r.endUsers()) {
-            countries.add(u.country());
+            addNew(countries, u.country());
         }
         return List.copyOf(countries);
+    }
+
+    private static void addNew(List<String> countries, String country) {
+        if (!countries.contains(country)) {
+            countries.add(country);
+        }
     }
 
     private static Map<String, Object> partner(PartnerSnapshot p, String requestedId) {
@@ -242,7 +248,7 @@ public final class Facts {
         return m;
     }
 
-    private static Object orNull(String value) {
+    static Object orNull(String value) {
         return value == null ? NullValue.NULL_VALUE : value;
     }
 }

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.Set;
 
 /**
@@ -136,7 +137,15 @@ final class JavaExprCompiler {
         if (sel.testOnly()) {
             return s -> operand.eval(s) instanceof Map<?, ?> m ? m.containsKey(field) : fallback("has() on a non-map");
         }
-        return s -> field(operand.eval(s), field);
+        FactRecord.FieldSite site = new FactRecord.FieldSite(field);
+        return s -> {
+            Object target = operand.eval(s);
+            return target instanceof FactRecord r ? present(site.read(r), field) : field(target, field);
+        };
+    }
+
+    private static Object present(Object v, String field) {
+        return v != null ? value(v) : fallback("no such key " + field);
     }
 
     private static Object field(Object target, Object key) {
@@ -151,6 +160,15 @@ final class JavaExprCompiler {
 
     private JavaExpr list(List<CelExpr> elements) throws NotCompilable {
         JavaExpr[] items = compileAll(elements);
+        if (elements.stream().allMatch(e -> e.getKind() == CelExpr.ExprKind.Kind.CONSTANT)) {
+            // [] (every filter's start) and lists of literals: one immutable list for every evaluation
+            List<Object> known = new ArrayList<>(items.length);
+            for (JavaExpr item : items) {
+                known.add(item.eval(null));
+            }
+            List<Object> constant = List.copyOf(known);
+            return s -> constant;
+        }
         return s -> {
             List<Object> out = new ArrayList<>(items.length);
             for (JavaExpr item : items) {
@@ -207,20 +225,36 @@ final class JavaExprCompiler {
         }
         return s -> {
             Object over = range.eval(s);
-            Collection<?> items = over instanceof Collection<?> l
-                    ? l
-                    : over instanceof Map<?, ?> m ? m.keySet() : fallback("comprehension over a non-list");
             s.setLocal(accu, init.eval(s));
-            for (Object item : items) {
-                s.iterate();
-                s.setLocal(iter, value(item));
-                if (!bool(condition.eval(s))) {
-                    break;
+            if (over instanceof List<?> l && l instanceof RandomAccess) {
+                // by index: no iterator per comprehension
+                int i = 0;
+                while (i < l.size() && step(s, iter, l.get(i), condition, accu, step)) {
+                    i++;
                 }
-                s.setLocal(accu, step.eval(s));
+            } else {
+                Collection<?> items = over instanceof Collection<?> all
+                        ? all
+                        : over instanceof Map<?, ?> m ? m.keySet() : fallback("comprehension over a non-list");
+                for (Object item : items) {
+                    if (!step(s, iter, item, condition, accu, step)) {
+                        break;
+                    }
+                }
             }
             return result.eval(s);
         };
+    }
+
+    /** One step of a comprehension; false when its loop condition stops it before the step. */
+    private static boolean step(FactScope s, int iter, Object item, JavaExpr condition, int accu, JavaExpr step) {
+        s.iterate();
+        s.setLocal(iter, value(item));
+        if (!bool(condition.eval(s))) {
+            return false;
+        }
+        s.setLocal(accu, step.eval(s));
+        return true;
     }
 
     private JavaExpr[] compileAll(List<CelExpr> exprs) throws NotCompilable {
@@ -247,6 +281,15 @@ final class JavaExprCompiler {
             }
         }
         JavaExpr[] a = compileAll(argExprs);
+        String text = argExprs.size() == 2 ? stringConstant(argExprs.get(1)) : null;
+        if (text != null && (f.equals("_==_") || f.equals("_!=_"))) {
+            // x == 'literal', the commonest test of a bundle: a string compare without the scalar checks
+            boolean equal = f.equals("_==_");
+            return s -> {
+                Object v = a[0].eval(s);
+                return (v instanceof String t ? t.equals(text) : equal(v, text)) == equal;
+            };
+        }
         return switch (f + "/" + a.length) {
             case "_&&_/2" -> s -> bool(a[0].eval(s)) && bool(a[1].eval(s));
             case "_||_/2" -> s -> bool(a[0].eval(s)) || bool(a[1].eval(s));
@@ -272,6 +315,12 @@ final class JavaExprCompiler {
             case "contains/2" -> s -> text(a[0].eval(s)).contains(text(a[1].eval(s)));
             default -> throw new NotCompilable("function " + f + " with " + a.length + " arguments");
         };
+    }
+
+    private static String stringConstant(CelExpr e) {
+        return e.getKind() == CelExpr.ExprKind.Kind.CONSTANT && e.constant().getKind() == CelConstant.Kind.STRING_VALUE
+                ? e.constant().stringValue()
+                : null;
     }
 
     /** Java values as CEL sees them: every integer a long. */
@@ -357,6 +406,13 @@ final class JavaExprCompiler {
             return a + b;
         }
         if (x instanceof List<?> a && y instanceof List<?> b) {
+            // values are never changed once built, so an empty side lets the other through
+            if (a.isEmpty()) {
+                return b;
+            }
+            if (b.isEmpty()) {
+                return a;
+            }
             List<Object> out = new ArrayList<>(a.size() + b.size());
             out.addAll(a);
             out.addAll(b);
