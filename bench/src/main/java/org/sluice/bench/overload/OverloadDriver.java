@@ -30,7 +30,9 @@ import org.sluice.local.StackOptions;
  * logged during the run; and whether every family answers normally once the load stops. Exits 1 on any
  * 5xx, a failed recovery or a stack trace. Run from the project root after {@code mvn -B install
  * -DskipTests}: {@code java -cp bench/target/benchmarks.jar org.sluice.bench.overload.OverloadDriver
- * [clients=64] [seconds=60]}.
+ * [clients=64] [seconds=60] [limits=machine|defaults]}. With {@code machine} (the default) the stack runs
+ * with rate limits set below what this two-core stack serves, as an operator sizes them for a deployment
+ * ({@link #MACHINE_LIMITS}); {@code defaults} keeps the shipped defaults, sized for larger hosts.
  */
 public final class OverloadDriver {
 
@@ -39,16 +41,32 @@ public final class OverloadDriver {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration RECOVERY_LIMIT = Duration.ofSeconds(30);
 
+    /**
+     * Rate limits below the capacity of the local stack on two cores (about 230 requests a second over
+     * these families, measured with the defaults): per principal or address, and per institution.
+     */
+    static final Map<String, String> MACHINE_LIMITS = Map.of(
+            "SLUICE_PLATFORM_RATE_LIMIT_READ_RATE", "20",
+            "SLUICE_PLATFORM_RATE_LIMIT_READ_BURST", "40",
+            "SLUICE_PLATFORM_RATE_LIMIT_READ_INSTITUTION_RATE", "60",
+            "SLUICE_PLATFORM_RATE_LIMIT_READ_INSTITUTION_BURST", "120",
+            "SLUICE_PLATFORM_RATE_LIMIT_SUBMIT_RATE", "5",
+            "SLUICE_PLATFORM_RATE_LIMIT_SUBMIT_BURST", "10",
+            "SLUICE_PLATFORM_RATE_LIMIT_PUBLIC_ENDPOINTS_RATE", "30",
+            "SLUICE_PLATFORM_RATE_LIMIT_PUBLIC_ENDPOINTS_BURST", "60");
+
     private OverloadDriver() {}
 
     public static void main(String[] args) throws Exception {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 64;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        boolean machineLimits = args.length <= 2 || !"defaults".equals(args[2]);
         Path root =
                 Path.of(System.getProperty("sluice.root", ".")).toAbsolutePath().normalize();
         StackOptions options = StackOptions.defaults(root)
                 .withStateDirectory(root.resolve(".sluice/overload"))
-                .withFresh(true);
+                .withFresh(true)
+                .withEnvironment(machineLimits ? MACHINE_LIMITS : Map.of());
         try (LocalStack stack = LocalStack.start(options)) {
             Map<Family, Endpoint> endpoints = endpoints(stack);
             Map<Service, Long> logStart = logSizes(stack);
@@ -68,7 +86,12 @@ public final class OverloadDriver {
             Map<Family, Long> recovery = recover(endpoints, retryAfter);
             long stackTraces = stackTraceLines(stack, logStart);
 
-            System.out.printf(Locale.ROOT, "%d clients for %d s against the local stack%n", clients, seconds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%d clients for %d s against the local stack, rate limits: %s%n",
+                    clients,
+                    seconds,
+                    machineLimits ? "sized for this machine " + new java.util.TreeMap<>(MACHINE_LIMITS) : "defaults");
             System.out.printf(
                     Locale.ROOT,
                     "%-9s %9s %9s %9s %9s %8s %8s %8s%n",
