@@ -95,7 +95,9 @@ final class BenchStack implements AutoCloseable {
                 Map.entry(
                         "sluice.gateway.signing.key-file",
                         signing.toAbsolutePath().toString()),
-                Map.entry("sluice.gateway.signing.issuer", "gateway.bench"));
+                Map.entry("sluice.gateway.signing.issuer", "gateway.bench"),
+                // the gateway's own speed is measured, not its rate limits: 4 GiB uploads back to back
+                Map.entry("sluice.platform.rate-limit.enabled", "false"));
         List<String> options = new ArrayList<>(List.of("-Xmx" + heap));
         options.addAll(ServiceJvm.systemProperties(config));
         ServiceJvm gateway = new ServiceJvm(
