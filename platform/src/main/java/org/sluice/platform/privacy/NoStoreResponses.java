@@ -5,6 +5,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.sluice.platform.security.PublicEndpoints;
 
 /**
  * Marks every response under {@code /api/} {@code Cache-Control: no-store}: they carry personal data, and
@@ -17,7 +18,6 @@ import jakarta.enterprise.event.Observes;
 public class NoStoreResponses {
 
     static final String API = "/api/";
-    static final String PUBLIC_API = "/api/v1/public/";
 
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::mark);
@@ -25,7 +25,7 @@ public class NoStoreResponses {
 
     private void mark(RoutingContext ctx) {
         String path = ctx.request().path();
-        if (path != null && path.startsWith(API) && !path.startsWith(PUBLIC_API)) {
+        if (path != null && path.startsWith(API) && !PublicEndpoints.isPublicApi(path)) {
             ctx.addHeadersEndHandler(ignored -> {
                 if (!ctx.response().headers().contains(HttpHeaders.CACHE_CONTROL)) {
                     ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-store");

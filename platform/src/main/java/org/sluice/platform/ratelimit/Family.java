@@ -1,6 +1,7 @@
 package org.sluice.platform.ratelimit;
 
 import java.util.Locale;
+import org.sluice.platform.security.PublicEndpoints;
 
 /** The kinds of request limited apart, each with its own buckets. */
 public enum Family {
@@ -24,7 +25,7 @@ public enum Family {
 
     /** The family of a request, from its method and path. */
     public static Family of(String method, String path) {
-        if (path.startsWith("/api/v1/public/") || path.equals("/api/v1/public") || path.startsWith("/public/")) {
+        if (PublicEndpoints.isPublicApi(path) || path.equals("/api/v1/public") || path.startsWith("/public/")) {
             return PUBLIC;
         }
         boolean read = "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);

@@ -24,8 +24,9 @@ import org.sluice.platform.security.CurrentPrincipal;
 /**
  * Charges each API request to its principal and the principal's institution (public endpoints to the
  * remote address) in its {@link Family}, and answers 429 with {@code Retry-After} and a
- * {@code rate-limited} problem when a bucket is empty. Uploads are charged their {@code Content-Length} in
- * bytes, a body of unknown length (chunked) as the whole burst. Unauthenticated calls to non-public endpoints are left to authentication, which refuses them.
+ * {@code rate-limited} problem when a bucket is empty. Uploads are charged their {@code Content-Length}
+ * in bytes, a body of unknown length (chunked) as the whole burst. Unauthenticated calls to non-public
+ * endpoints are left to authentication, which refuses them.
  */
 public class RateLimitFilter {
 

@@ -72,7 +72,7 @@ public final class RateLimiter {
 
         /** The Retry-After value: whole seconds, rounded up. */
         public long retryAfterSeconds() {
-            return -Math.floorDiv(-waitNanos, TokenBucket.SCALE);
+            return TokenBucket.ceilDiv(waitNanos, TokenBucket.SCALE);
         }
     }
 }

@@ -69,7 +69,8 @@ public final class TokenBucket {
         level = elapsed >= ceilDiv(missing, limit.rate()) ? capacity : level + elapsed * limit.rate();
     }
 
-    private static long ceilDiv(long a, long b) {
+    /** a / b rounded up (Java 17 has no {@code Math.ceilDiv}). */
+    static long ceilDiv(long a, long b) {
         return -Math.floorDiv(-a, b);
     }
 }
