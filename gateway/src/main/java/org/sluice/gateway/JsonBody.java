@@ -53,8 +53,7 @@ public final class JsonBody {
         } catch (JsonProcessingException e) {
             throw JsonProblems.malformed(e);
         } catch (IOException e) {
-            // bytes that decode in no encoding JSON allows (e.g. "UTF-32" above U+10FFFF), as the input policy answers
-            // them
+            // bytes no JSON encoding decodes (e.g. "UTF-32" above U+10FFFF): as the input policy answers them
             throw JsonProblems.malformed(null);
         }
     }

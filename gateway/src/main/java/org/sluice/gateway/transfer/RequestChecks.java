@@ -50,7 +50,8 @@ public final class RequestChecks {
         return code != null && ISO_3166_ALPHA2.contains(code);
     }
 
-    private static void country(String code, String field, List<Violation> violations) {
+    /** Adds the violation of {@code field} when {@code code} is not an assigned country code. */
+    static void country(String code, String field, List<Violation> violations) {
         if (!isCountry(code)) {
             violations.add(
                     new Violation(field, "iso-3166-1", "'" + code + "' is not an ISO 3166-1 alpha-2 country code"));

@@ -19,7 +19,8 @@ import org.sluice.gateway.partner.PartnerRepository;
 import org.sluice.platform.problem.ProblemException;
 
 /**
- * Accepts transfer requests: the contract ({@link RequestContract}), then the size limit and the quota; {@code Idempotency-Key}s make a retried submission return the transfer it created.
+ * Accepts transfer requests: the contract ({@link RequestContract}), then the size limit and the quota;
+ * {@code Idempotency-Key}s make a retried submission return the transfer it created.
  */
 @ApplicationScoped
 public class SubmissionService {

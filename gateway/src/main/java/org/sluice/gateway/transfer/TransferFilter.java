@@ -100,9 +100,8 @@ public record TransferFilter(
             violations.add(new Violation("partnerId", "pattern", "a partner id such as 'p-charite' is expected"));
         }
         String destination = blankToNull(country);
-        if (destination != null && !RequestChecks.isCountry(destination)) {
-            violations.add(new Violation(
-                    "country", "iso-3166-1", "'" + destination + "' is not an ISO 3166-1 alpha-2 country code"));
+        if (destination != null) {
+            RequestChecks.country(destination, "country", violations);
         }
         Category cat = null;
         if (blankToNull(category) != null) {
