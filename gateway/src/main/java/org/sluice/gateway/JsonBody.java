@@ -1,31 +1,23 @@
 package org.sluice.gateway;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.sluice.events.json.Json;
+import org.sluice.platform.input.StrictJson;
 import org.sluice.platform.problem.JsonProblems;
 import org.sluice.platform.problem.ProblemException;
 
 /**
  * Reads a JSON request body as a tree for resources that validate it against the contract themselves.
  * The platform's input policy has already held the body to its size, syntax and text rules; this reads
- * at most the same number of bytes and with the same strictness (duplicate member names and trailing
- * content are malformed: two parsers must never read one body differently).
+ * at most the same number of bytes, with the same parser ({@link StrictJson}).
  */
 public final class JsonBody {
-
-    private static final ObjectReader READER = Json.mapper()
-            .reader()
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
     private JsonBody() {}
 
@@ -48,14 +40,7 @@ public final class JsonBody {
                     "the body is empty; a JSON object is expected",
                     List.of());
         }
-        try {
-            return READER.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            throw JsonProblems.malformed(e);
-        } catch (IOException e) {
-            // bytes no JSON encoding decodes (e.g. "UTF-32" above U+10FFFF): as the input policy answers them
-            throw JsonProblems.malformed(null);
-        }
+        return StrictJson.parse(bytes);
     }
 
     /**

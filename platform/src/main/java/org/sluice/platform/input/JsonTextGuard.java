@@ -1,10 +1,6 @@
 package org.sluice.platform.input;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import jakarta.ws.rs.ConstrainedTo;
 import jakarta.ws.rs.RuntimeType;
 import jakarta.ws.rs.core.MediaType;
@@ -17,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.sluice.events.json.Json;
 import org.sluice.events.schema.Violation;
 import org.sluice.platform.problem.JsonProblems;
 import org.sluice.platform.problem.ProblemException;
@@ -32,11 +27,6 @@ import org.sluice.platform.problem.ProblemException;
 @Provider
 @ConstrainedTo(RuntimeType.SERVER)
 public class JsonTextGuard implements ReaderInterceptor {
-
-    private static final ObjectReader READER = Json.mapper()
-            .reader()
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
     private final TextLimits limits;
 
@@ -55,7 +45,7 @@ public class JsonTextGuard implements ReaderInterceptor {
             throw JsonProblems.tooLarge(maxBytes);
         }
         if (body.length > 0) {
-            List<Violation> violations = violations(parse(body));
+            List<Violation> violations = violations(StrictJson.parse(body));
             if (!violations.isEmpty()) {
                 throw ProblemException.validation(violations);
             }
@@ -90,16 +80,6 @@ public class JsonTextGuard implements ReaderInterceptor {
             for (int i = 0; i < node.size(); i++) {
                 walk(node.get(i), path + "[" + i + "]", member, found);
             }
-        }
-    }
-
-    private static JsonNode parse(byte[] body) {
-        try {
-            return READER.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw JsonProblems.malformed(e);
-        } catch (IOException e) {
-            throw JsonProblems.malformed(null);
         }
     }
 
