@@ -15,6 +15,10 @@ import org.sluice.events.delivery.PackageHeld;
 import org.sluice.events.delivery.PackageSealed;
 import org.sluice.events.delivery.PackageWithdrawn;
 import org.sluice.events.delivery.SealingRefused;
+import org.sluice.events.licensing.LicenceApplicationDecided;
+import org.sluice.events.licensing.LicenceApplicationEscalated;
+import org.sluice.events.licensing.LicenceApplicationVoteCast;
+import org.sluice.events.licensing.LicenceApplied;
 import org.sluice.events.partner.PartnerUpdated;
 import org.sluice.events.policy.LicenceChanged;
 import org.sluice.events.policy.PolicyBundleActivated;
@@ -56,6 +60,12 @@ public enum EventType {
     SEALING_REFUSED("SealingRefused", Topic.TRANSFER_DELIVERY, SealingRefused.class, 1),
     POLICY_BUNDLE_ACTIVATED("PolicyBundleActivated", Topic.POLICY_CHANGES, PolicyBundleActivated.class, 1),
     LICENCE_CHANGED("LicenceChanged", Topic.POLICY_CHANGES, LicenceChanged.class, 1),
+    LICENCE_APPLIED("LicenceApplied", Topic.POLICY_CHANGES, LicenceApplied.class, 1),
+    LICENCE_APPLICATION_VOTE_CAST(
+            "LicenceApplicationVoteCast", Topic.POLICY_CHANGES, LicenceApplicationVoteCast.class, 1),
+    LICENCE_APPLICATION_ESCALATED(
+            "LicenceApplicationEscalated", Topic.POLICY_CHANGES, LicenceApplicationEscalated.class, 1),
+    LICENCE_APPLICATION_DECIDED("LicenceApplicationDecided", Topic.POLICY_CHANGES, LicenceApplicationDecided.class, 1),
     REFERENCE_DATA_CHANGED("ReferenceDataChanged", Topic.POLICY_CHANGES, ReferenceDataChanged.class, 1),
     SCREENING_LIST_LOADED("ScreeningListLoaded", Topic.POLICY_CHANGES, ScreeningListLoaded.class, 1),
     PARTNER_UPDATED("PartnerUpdated", Topic.PARTNERS, PartnerUpdated.class, 1),

@@ -23,6 +23,12 @@ import org.sluice.events.delivery.PackageHeld;
 import org.sluice.events.delivery.PackageSealed;
 import org.sluice.events.delivery.PackageWithdrawn;
 import org.sluice.events.delivery.SealingRefused;
+import org.sluice.events.licensing.ApplicationOutcome;
+import org.sluice.events.licensing.LicenceApplicationDecided;
+import org.sluice.events.licensing.LicenceApplicationEscalated;
+import org.sluice.events.licensing.LicenceApplicationVoteCast;
+import org.sluice.events.licensing.LicenceApplied;
+import org.sluice.events.licensing.LicenceTerms;
 import org.sluice.events.partner.PartnerKey;
 import org.sluice.events.partner.PartnerStatus;
 import org.sluice.events.partner.PartnerUpdated;
@@ -169,6 +175,40 @@ public final class SampleEvents {
                 new PackageWithdrawn(TRANSFER, "pk-1", "p-charite", "dc-2", "licence revoked"),
                 new PackageAccessDenied(TRANSFER, "pk-1", "p-charite", "p-broad"),
                 new SealingRefused(TRANSFER, "p-tehran", "dc-3", List.of("EMBARGOED_DESTINATION"), "hard stop"),
+                new LicenceApplied(
+                        "la-1",
+                        "LIC-A-1",
+                        "i-umcu",
+                        "p-broad",
+                        "US",
+                        List.of(Category.HUMAN_INDIVIDUAL),
+                        request().purpose(),
+                        request().endUsers(),
+                        50_000_000_000L,
+                        20L,
+                        LocalDate.parse("2027-01-01"),
+                        LocalDate.parse("2027-12-31"),
+                        RiskLevel.HIGH,
+                        2,
+                        T.plusSeconds(86400 * 20)),
+                new LicenceApplicationVoteCast("la-1", Vote.APPROVE, "End use verified with the partner.", false),
+                new LicenceApplicationEscalated("la-1", T, T.plusSeconds(86400 * 5), "senior-reviewer"),
+                new LicenceApplicationDecided(
+                        "la-1",
+                        ApplicationOutcome.GRANTED,
+                        "LIC-A-1",
+                        new LicenceTerms(
+                                LocalDate.parse("2027-01-01"),
+                                LocalDate.parse("2027-06-30"),
+                                10_000_000_000L,
+                                5L,
+                                true,
+                                30,
+                                List.of("no onward transfer")),
+                        List.of(),
+                        T,
+                        T.plusSeconds(86400 * 20),
+                        false),
                 new PolicyBundleActivated(BUNDLE, null, 24, 40),
                 new LicenceChanged(
                         "LIC-2025-0042",
