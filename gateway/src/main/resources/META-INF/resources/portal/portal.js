@@ -1,5 +1,30 @@
 // The submitter portal: the gateway's submitter API with a pasted bearer token. It keeps no state of its
 // own; the gateway and policy enforce every rule, the page shows their answers where they belong.
+//
+// Stable element ids (browser tests and docs/api/gateway.md rely on them; keep them when changing the page):
+//   sign in        token-input, sign-in, sign-in-error, signed-in-as, sign-out, status (the page's live message)
+//   request form   request-form, f-<field> (f-dataset-id, f-destination-country, f-licences, ...), eu-<n>-name|
+//                  organisation|country, add-end-user, f-file, payload-facts (data-sha256), form-errors, submit;
+//                  each field's error line is <field id>-error
+//   precheck       precheck, precheck-outcome (data-outcome), precheck-reasons, checklist (li[data-item][data-state])
+//   a transfer     transfer (data-state), transfer-state, timeline, upload-progress, upload-text, resume-file,
+//                  resume-upload, review, decision-outcome, decision-reasons, package, appeal-form,
+//                  appeal-statement, appeal-submit, appeal
+//   transfer list  list-filters, filter-state, ..., list-load, list-error, transfer-list (rows:
+//                  tr[data-testid=transfer-row][data-transfer-id][data-state]), list-more
+//   licence applications
+//     apply form   licence-form, lic-country, lic-partner, lic-categories (checkboxes lic-cat-<CATEGORY>),
+//                  lic-purpose-duo, lic-purpose-disease, lic-purpose-commercial, lic-purpose-description,
+//                  lic-eu-<n>-name|organisation|country, lic-add-end-user, lic-quota-bytes, lic-quota-transfers,
+//                  lic-valid-from, lic-valid-until, lic-form-errors, lic-submit; error lines <field id>-error
+//     one          licence (data-application-id, data-licence-id, data-status), lic-status, lic-markers
+//                  (data-late, data-escalated), lic-licence-id, lic-applied-for, lic-risk, lic-expected,
+//                  lic-time-taken (data-duration: the ISO-8601 duration), lic-blocking, lic-terms, lic-reasons,
+//                  lic-waiting (buttons data-transfer-id), lic-use, lic-refresh, lic-withdraw-form,
+//                  lic-withdraw-reason, lic-withdraw-submit, lic-withdraw-errors
+//     list         lic-list-filters, lic-filter-status, lic-list-load, lic-list-error, licence-list (rows:
+//                  tr[data-testid=licence-row][data-application-id][data-licence-id][data-status], each with
+//                  an open-licence button and, while PENDING or GRANTED, a use-licence button), lic-list-more
 'use strict';
 
 const TOKEN_KEY = 'sluice.portal.token';
@@ -14,13 +39,15 @@ const NEEDS = { // checklist item -> the reason codes saying it is missing or no
 };
 const $ = (id) => document.getElementById(id);
 
-let endUserCount = 0;
+const endUserRows = { 'end-users': 0, 'lic-end-users': 0 }; // rows added to each end-user list
 let payload = null; // {file, sizeBytes, sha256 (null while hashing)}
 let precheckTimer = null;
 let precheckSeq = 0;
 let current = null; // the transfer shown: {id, uploadUrl}
 let stream = null; // the AbortController of the status stream
 let listNext = null;
+let licenceNext = null;
+let licenceShown = null; // the application shown
 let uploading = false; // an upload of this page is under way
 const touched = new Set(); // the fields the submitter has changed: live errors are shown only there
 
@@ -103,6 +130,7 @@ function showSignedIn() {
   $('portal').hidden = false;
   $('sign-out').hidden = false;
   $('request-heading').focus();
+  loadLicences(true).catch((e) => say('Cannot list licence applications: ' + e.message));
 }
 
 function signOut() {
@@ -113,22 +141,36 @@ function signOut() {
 
 // ---- the request form
 
-function addEndUser() {
-  const i = endUserCount++;
-  const row = el('div', null, { class: 'end-user', 'data-testid': 'end-user' });
+// Adds an end-user row to a list (the transfer form's end-users or the application's lic-end-users); the
+// inputs' ids are <prefix>-<n>-<key>, their fields endUsers[<n>].<key>.
+function addEndUser(rowsId = 'end-users') {
+  const rows = $(rowsId);
+  const i = endUserRows[rowsId]++;
+  const row = el('div', null, { class: 'end-user', 'data-testid': rowsId === 'end-users' ? 'end-user' : 'lic-end-user' });
   for (const [key, label, extra] of [
     ['name', 'End user ' + (i + 1) + ': name *', {}],
     ['organisation', 'Organisation *', {}],
     ['country', 'Country *', { maxlength: '2', size: '3' }],
   ]) {
-    const id = 'eu-' + i + '-' + key;
+    const id = rows.dataset.rows + '-' + i + '-' + key;
     const box = el('div', null, { class: 'field' });
     box.append(el('label', label, { for: id }), el('input', null, Object.assign({ id, 'data-field': 'endUsers[' + i + '].' + key, required: '' }, extra)));
     row.appendChild(box);
   }
-  $('end-users').appendChild(row);
+  rows.appendChild(row);
   decorateFields(row);
   return row;
+}
+
+// The end users of a list's rows; empty rows are left out except the first (so "required" is reported).
+function endUsers(rowsId) {
+  const prefix = $(rowsId).dataset.rows;
+  const users = [];
+  for (let i = 0; i < endUserRows[rowsId]; i++) {
+    const u = { name: text(prefix + '-' + i + '-name'), organisation: text(prefix + '-' + i + '-organisation'), country: text(prefix + '-' + i + '-country') };
+    if (u.name || u.organisation || u.country || i === 0) users.push(u);
+  }
+  return users;
 }
 
 function list(value) {
@@ -143,11 +185,6 @@ function text(id) {
 // The request contract from the form; an empty optional field is null, never "".
 function request() {
   const subjects = $('f-dataset-subjects').value.trim();
-  const endUsers = [];
-  for (let i = 0; i < endUserCount; i++) {
-    const u = { name: text('eu-' + i + '-name'), organisation: text('eu-' + i + '-organisation'), country: text('eu-' + i + '-country') };
-    if (u.name || u.organisation || u.country || i === 0) endUsers.push(u);
-  }
   return {
     dataset: {
       id: text('f-dataset-id'), title: text('f-dataset-title'), category: text('f-dataset-category'),
@@ -159,7 +196,7 @@ function request() {
       description: text('f-purpose-description'),
     },
     destination: { partnerId: text('f-destination-partner'), country: text('f-destination-country') },
-    endUsers,
+    endUsers: endUsers('end-users'),
     licenceIds: list($('f-licences').value),
     dsaId: text('f-dsa'),
     ethicsApprovalId: text('f-ethics'),
@@ -171,7 +208,7 @@ function request() {
 // Gives every field an error line it is described by, so a problem's errors[] can be shown where they belong.
 function decorateFields(root) {
   for (const input of root.querySelectorAll('[data-field]')) {
-    if (input.id === 'end-users' || input.dataset.errorId) continue;
+    if (input.dataset.rows || input.dataset.errorId) continue;
     const errorId = input.id + '-error';
     input.dataset.errorId = errorId;
     input.setAttribute('aria-describedby', errorId);
@@ -188,13 +225,14 @@ function clearErrors(form) {
 }
 
 // The field an error names, or the nearest field it is part of: "dataset.consent.duo[1]" is shown at
-// dataset.consent.duo, "payload.sha256" at payload, "endUsers" at the first end user's name.
+// dataset.consent.duo, "payload.sha256" at payload, "endUsers" at the first end user's name, "categories[1]"
+// at the group of category boxes.
 function fieldFor(form, name) {
   let path = name;
   while (path) {
     const input = form.querySelector('[data-field="' + CSS.escape(path) + '"]');
     if (input && input.dataset.errorId) return input;
-    if (input && input.id === 'end-users') return form.querySelector('[data-field="endUsers[0].name"]');
+    if (input && input.dataset.rows) return form.querySelector('[data-field="' + CSS.escape(input.dataset.field + '[0].name') + '"]');
     const cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
     path = cut > 0 ? path.slice(0, cut) : '';
   }
@@ -652,6 +690,228 @@ async function loadList(fresh) {
   if (!page.items.length && fresh) body.insertRow().insertCell().textContent = 'No transfers match.';
 }
 
+// ---- licence applications
+
+const LICENCES = '/api/v1/licence-applications';
+const CITABLE = ['PENDING', 'GRANTED']; // a transfer may cite the licence id of these (it waits while PENDING)
+
+// The application contract from the form; an empty optional field is null, never "".
+function licenceApplication() {
+  const number = (id) => {
+    const v = $(id).value.trim();
+    return v === '' ? null : Number(v);
+  };
+  return {
+    destinationCountry: text('lic-country'),
+    partnerId: text('lic-partner'),
+    categories: Array.from($('lic-categories').querySelectorAll('input:checked'), (c) => c.value),
+    purpose: {
+      duo: text('lic-purpose-duo'), disease: text('lic-purpose-disease'), commercial: $('lic-purpose-commercial').checked,
+      description: text('lic-purpose-description'),
+    },
+    endUsers: endUsers('lic-end-users'),
+    quotaBytes: number('lic-quota-bytes'),
+    quotaTransfers: number('lic-quota-transfers'),
+    validFrom: text('lic-valid-from'),
+    validUntil: text('lic-valid-until'),
+  };
+}
+
+async function applyForLicence(event) {
+  event.preventDefault();
+  const form = $('licence-form');
+  $('lic-submit').disabled = true;
+  try {
+    const a = await api(LICENCES, { method: 'POST', body: licenceApplication(), headers: { 'Idempotency-Key': crypto.randomUUID() } });
+    clearErrors(form);
+    $('lic-form-errors').replaceChildren();
+    say('Applied: application ' + a.applicationId + ' for licence ' + a.licenceId + ' is ' + a.status + '.');
+    renderLicence(a);
+    $('licence-detail-heading').focus();
+    await loadLicences(true);
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    const first = showErrors(form, e.problem, $('lic-form-errors'));
+    say('The application was not accepted: ' + e.message);
+    if (first) (first.matches('input, select, textarea') ? first : first.querySelector('input') || first).focus();
+  } finally {
+    $('lic-submit').disabled = false;
+  }
+}
+
+// "P3DT4H5M" as "3 d 4 h 5 min"; what is not such a duration is shown as it is.
+function duration(iso) {
+  const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(iso || '');
+  if (!m) return iso || '';
+  const parts = [];
+  if (m[1]) parts.push(m[1] + ' d');
+  if (m[2]) parts.push(m[2] + ' h');
+  if (m[3]) parts.push(m[3] + ' min');
+  if (!parts.length) parts.push(Math.floor(Number(m[4] || 0)) + ' s');
+  return parts.join(' ');
+}
+
+function markers(a) {
+  const out = [];
+  if (a.late) out.push(el('span', 'late', { class: 'marker', 'data-testid': 'lic-late' }));
+  if (a.escalated) out.push(el('span', 'escalated to a senior officer', { class: 'marker', 'data-testid': 'lic-escalated' }));
+  return out;
+}
+
+// A reason as the rules or an officer give it: a text, or {code, title, explanation, remediation}.
+function reasonItem(r) {
+  if (typeof r !== 'object' || r === null) return el('li', r, { 'data-testid': 'lic-reason' });
+  const item = el('li', null, { 'data-testid': 'lic-reason', 'data-code': r.code || '' });
+  if (r.code) item.appendChild(el('span', r.code + ' ', { class: 'code' }));
+  item.appendChild(el('span', [r.title, r.explanation || r.justification || r.description].filter((x) => x).join(': ')));
+  if (r.remediation) item.appendChild(el('div', 'What to do: ' + r.remediation, { class: 'meta' }));
+  return item;
+}
+
+function block(target, heading, items) {
+  target.replaceChildren();
+  target.hidden = !items.length;
+  if (!items.length) return;
+  const ul = el('ul', null, { class: 'reasons' });
+  items.forEach((i) => ul.appendChild(i));
+  target.append(el('h4', heading), ul);
+}
+
+function renderLicence(a) {
+  licenceShown = a;
+  const box = $('licence');
+  box.hidden = false;
+  box.dataset.applicationId = a.applicationId;
+  box.dataset.licenceId = a.licenceId;
+  box.dataset.status = a.status;
+  $('licence-detail-heading').textContent = 'Application ' + a.applicationId;
+  $('lic-status').textContent = a.status;
+  $('lic-status').className = 'status-' + a.status;
+  $('lic-markers').replaceChildren(...markers(a));
+  $('lic-markers').dataset.late = String(!!a.late);
+  $('lic-markers').dataset.escalated = String(!!a.escalated);
+  $('lic-licence-id').textContent = a.licenceId;
+  $('lic-applied-for').textContent = (a.categories || []).join(', ') + ' to ' + a.partnerId + ' (' + a.destinationCountry + '), '
+    + bytes(a.quotaBytes || 0) + ' in ' + a.quotaTransfers + ' transfer(s), ' + a.validFrom + ' to ' + a.validUntil
+    + '; applied at ' + a.appliedAt + (a.appliedBy ? ' by ' + a.appliedBy : '');
+  $('lic-risk').textContent = a.risk + (a.requiredVotes ? ' (' + a.requiredVotes + ' officer vote' + (a.requiredVotes > 1 ? 's, one of them senior' : '') + ')' : '');
+  $('lic-expected').textContent = a.status === 'PENDING' ? a.expectedBy : a.expectedBy + (a.decidedAt ? ' (decided at ' + a.decidedAt + ')' : '');
+  $('lic-time-taken').textContent = duration(a.timeTaken) + (a.status === 'PENDING' ? ' so far' : '');
+  $('lic-time-taken').dataset.duration = a.timeTaken || '';
+  block($('lic-blocking'), 'Standing in the way of a grant', (a.blockingReasons || []).map(reasonItem));
+  const t = a.terms;
+  block($('lic-terms'), 'Granted terms', t ? [
+    el('li', 'Valid ' + t.validFrom + ' to ' + t.validUntil),
+    el('li', 'Quota: ' + bytes(t.quotaBytes || 0) + ' (' + t.quotaBytes + ' bytes) in ' + t.quotaTransfers + ' transfer(s)'),
+    ...(t.postShipmentVerification ? [el('li', 'Post-shipment verification within ' + t.verificationDays + ' days')] : []),
+    ...(t.conditions || []).map((c) => el('li', 'Condition: ' + c)),
+  ] : []);
+  let reasons = a.reasons || [];
+  if (!reasons.length && a.status === 'REFUSED') {
+    reasons = (a.votes || []).filter((v) => v.vote === 'DENY').map((v) => v.justification);
+  }
+  block($('lic-reasons'), a.status === 'WITHDRAWN' ? 'Withdrawn because' : 'Refused because', reasons.map(reasonItem));
+  const waiting = $('lic-waiting');
+  waiting.replaceChildren();
+  const ids = a.waitingTransfers || [];
+  waiting.appendChild(el('h4', 'Transfers waiting for this licence'));
+  if (!ids.length) waiting.appendChild(el('p', 'None.', { class: 'hint' }));
+  const ul = el('ul');
+  for (const id of ids) {
+    const li = el('li', id + ' ');
+    const open = el('button', 'Open', { type: 'button', 'aria-label': 'Open transfer ' + id, 'data-testid': 'open-waiting-transfer', 'data-transfer-id': id });
+    open.addEventListener('click', () => showTransfer(id).then(() => $('transfer-heading').focus()).catch((e) => say('Could not open ' + id + ': ' + e.message)));
+    li.appendChild(open);
+    ul.appendChild(li);
+  }
+  if (ids.length) waiting.appendChild(ul);
+  $('lic-use').hidden = !CITABLE.includes(a.status);
+  $('lic-withdraw-form').hidden = a.status !== 'PENDING';
+  clearErrors($('lic-withdraw-form'));
+  $('lic-withdraw-errors').replaceChildren();
+}
+
+async function showLicence(id) {
+  renderLicence(await api(LICENCES + '/' + encodeURIComponent(id)));
+}
+
+// Cites a licence in the transfer form's licence ids (once) and rechecks the form.
+function useLicence(licenceId) {
+  const box = $('f-licences');
+  const ids = list(box.value);
+  if (!ids.includes(licenceId)) ids.push(licenceId);
+  box.value = ids.join(', ');
+  touched.add(box.id);
+  schedulePrecheck();
+  box.focus();
+  say('Licence ' + licenceId + ' is cited in the transfer form.');
+}
+
+async function withdrawLicence(event) {
+  event.preventDefault();
+  const form = $('lic-withdraw-form');
+  const id = licenceShown.applicationId;
+  try {
+    const a = await api(LICENCES + '/' + encodeURIComponent(id) + '/withdrawal', { method: 'POST', body: { reason: $('lic-withdraw-reason').value } });
+    $('lic-withdraw-reason').value = '';
+    renderLicence(a);
+    say('Application ' + id + ' is ' + a.status + '.');
+    await loadLicences(true);
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    const first = showErrors(form, e.problem, $('lic-withdraw-errors'));
+    say('The withdrawal was not accepted: ' + e.message);
+    if (first) first.focus();
+  }
+}
+
+async function loadLicences(fresh) {
+  const params = new URLSearchParams();
+  const status = $('lic-filter-status').value;
+  if (status) params.set('status', status);
+  params.set('limit', '20');
+  if (!fresh && licenceNext) params.set('after', licenceNext);
+  $('lic-list-error').textContent = '';
+  let page;
+  try {
+    page = await api(LICENCES + '?' + params);
+  } catch (e) {
+    $('lic-list-error').textContent = (e.problem && (e.problem.errors || []).map((x) => x.field + ': ' + x.message).join('; ')) || e.message;
+    return;
+  }
+  const body = $('licence-list').tBodies[0];
+  if (fresh) body.replaceChildren();
+  for (const a of page.items) {
+    const row = body.insertRow();
+    row.dataset.testid = 'licence-row';
+    row.dataset.applicationId = a.applicationId;
+    row.dataset.licenceId = a.licenceId;
+    row.dataset.status = a.status;
+    row.insertCell().textContent = a.appliedAt;
+    row.insertCell().textContent = a.applicationId + ' (licence ' + a.licenceId + ')';
+    row.insertCell().textContent = a.partnerId + ' (' + a.destinationCountry + ')';
+    const statusCell = row.insertCell();
+    statusCell.append(el('span', a.status, { class: 'status-' + a.status }), ...markers(a));
+    row.insertCell().textContent = a.risk;
+    row.insertCell().textContent = a.expectedBy;
+    row.insertCell().textContent = duration(a.timeTaken);
+    row.insertCell().textContent = (a.waitingTransfers || []).join(', ');
+    const actions = row.insertCell();
+    const open = el('button', 'Open', { type: 'button', 'aria-label': 'Open application ' + a.applicationId, 'data-testid': 'open-licence' });
+    open.addEventListener('click', () => showLicence(a.applicationId).then(() => $('licence-detail-heading').focus()).catch((e) => say('Could not open ' + a.applicationId + ': ' + e.message)));
+    actions.appendChild(open);
+    if (CITABLE.includes(a.status)) {
+      const use = el('button', 'Use', { type: 'button', 'aria-label': 'Cite licence ' + a.licenceId + ' in the transfer form', 'data-testid': 'use-licence' });
+      use.addEventListener('click', () => useLicence(a.licenceId));
+      actions.append(' ', use);
+    }
+  }
+  licenceNext = page.next;
+  $('licence-list').dataset.query = params.toString();
+  $('lic-list-more').hidden = !licenceNext;
+  if (!page.items.length && fresh) body.insertRow().insertCell().textContent = 'No applications match.';
+}
+
 // ---- wiring
 
 document.addEventListener('DOMContentLoaded', () => {
@@ -676,6 +936,16 @@ document.addEventListener('DOMContentLoaded', () => {
   $('appeal-form').addEventListener('submit', (e) => appeal(e).catch((x) => say('Appeal failed: ' + x.message)));
   $('list-filters').addEventListener('submit', (e) => { e.preventDefault(); loadList(true).catch((x) => say('Cannot list: ' + x.message)); });
   $('list-more').addEventListener('click', () => loadList(false).catch((x) => say('Cannot list: ' + x.message)));
+  addEndUser('lic-end-users');
+  decorateFields($('licence-form'));
+  decorateFields($('lic-withdraw-form'));
+  $('lic-add-end-user').addEventListener('click', () => addEndUser('lic-end-users').querySelector('input').focus());
+  $('licence-form').addEventListener('submit', (e) => applyForLicence(e).catch((x) => say('Application failed: ' + x.message)));
+  $('lic-withdraw-form').addEventListener('submit', (e) => withdrawLicence(e).catch((x) => say('Withdrawal failed: ' + x.message)));
+  $('lic-use').addEventListener('click', () => useLicence(licenceShown.licenceId));
+  $('lic-refresh').addEventListener('click', () => showLicence(licenceShown.applicationId).catch((x) => say('Cannot refresh: ' + x.message)));
+  $('lic-list-filters').addEventListener('submit', (e) => { e.preventDefault(); loadLicences(true).catch((x) => say('Cannot list applications: ' + x.message)); });
+  $('lic-list-more').addEventListener('click', () => loadLicences(false).catch((x) => say('Cannot list applications: ' + x.message)));
   if (token()) {
     loadList(true).then(showSignedIn).catch(() => sessionStorage.removeItem(TOKEN_KEY));
   }
