@@ -3,6 +3,7 @@ package org.sluice.cli;
 import java.util.Optional;
 import org.sluice.cli.crypt.DecryptCommand;
 import org.sluice.cli.delivery.PackageCommand;
+import org.sluice.cli.licence.LicenceCommand;
 import org.sluice.cli.transfer.TransferCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Mixin;
         versionProvider = Sluice.Version.class,
         description = "Submit genomic-data transfers to a Sluice gateway; fetch the packages addressed to you, verify"
                 + " them against their signed manifests and decrypt them (Crypt4GH).",
-        subcommands = {TransferCommand.class, PackageCommand.class, DecryptCommand.class},
+        subcommands = {TransferCommand.class, LicenceCommand.class, PackageCommand.class, DecryptCommand.class},
         footerHeading = "%nEnvironment:%n",
         footer = {
             "  SLUICE_GATEWAY   gateway URL, when --gateway is not given",

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -28,7 +29,8 @@ import org.sluice.testsupport.Tokens;
 
 /**
  * An in-process HTTP server that answers like the gateway's API (docs/api/gateway.md) for the parts the client uses:
- * transfers, payload upload, status, precheck, partner packages with byte ranges, manifests, acknowledgements, and the
+ * transfers, payload upload, status, precheck, licence applications, partner packages with byte ranges, manifests,
+ * acknowledgements, and the
  * signing keys. Tests script its state and its faults (a connection cut after so many bytes) and read what it
  * received.
  */
@@ -40,6 +42,7 @@ final class FakeGateway implements AutoCloseable {
     private static final Pattern APPEAL = Pattern.compile("^/api/v1/transfers/([^/]+)/appeal$");
     private static final Pattern PAYLOAD = Pattern.compile("^/api/v1/transfers/([^/]+)/payload$");
     private static final Pattern PACKAGE = Pattern.compile("^/api/v1/partner/packages/([^/]+)(/manifest|/ack)?$");
+    private static final Pattern LICENCE = Pattern.compile("^/api/v1/licence-applications/([^/]+)(/withdrawal)?$");
     private static final Pattern RANGE = Pattern.compile("^bytes=(\\d+)-$");
     private static final Pattern CONTENT_RANGE = Pattern.compile("^bytes (\\d+)-(\\d+)/(\\d+)$");
 
@@ -53,6 +56,10 @@ final class FakeGateway implements AutoCloseable {
     final Map<String, Deque<String>> scriptedStates = new ConcurrentHashMap<>();
     final Map<String, ServedPackage> packages = new LinkedHashMap<>();
     final List<String> acknowledgements = new CopyOnWriteArrayList<>();
+    /** Licence applications by id, in the order they were filed. */
+    final Map<String, ObjectNode> licenceApplications = new LinkedHashMap<>();
+    /** The application each Idempotency-Key filed. */
+    private final Map<String, String> licenceKeys = new ConcurrentHashMap<>();
     /** The bytes of each transfer's unfinished upload. */
     final Map<String, ByteArrayOutputStream> uploads = new ConcurrentHashMap<>();
 
@@ -153,6 +160,35 @@ final class FakeGateway implements AutoCloseable {
         return t;
     }
 
+    /** Adds a licence application of i-umcu as policy would show it, to script its state further. */
+    synchronized ObjectNode addLicenceApplication(String id, String status) {
+        ObjectNode a = Json.mapper().createObjectNode();
+        a.put("applicationId", id).put("licenceId", "LIC-" + id).put("status", status);
+        a.put("institutionId", "i-umcu").put("appliedBy", "s.devries@umcu");
+        a.put("partnerId", "p-broad").put("destinationCountry", "US");
+        a.putArray("categories").add("HUMAN_INDIVIDUAL");
+        a.putObject("purpose")
+                .put("duo", "DUO:0000007")
+                .put("disease", "MONDO:0007254")
+                .put("commercial", false)
+                .put("description", "Breast cancer risk variants");
+        a.putArray("endUsers")
+                .addObject()
+                .put("name", "Jane Doe")
+                .put("organisation", "Broad Institute")
+                .put("country", "US");
+        a.put("quotaBytes", 50_000_000_000L).put("quotaTransfers", 20);
+        a.put("validFrom", "2027-01-01").put("validUntil", "2027-12-31");
+        a.put("risk", "STANDARD").put("requiredVotes", 1);
+        a.putArray("votes");
+        a.putArray("blockingReasons");
+        a.put("appliedAt", "2026-11-23T10:00:00Z").put("expectedBy", "2026-12-03T10:00:00Z");
+        a.put("escalated", false).put("late", false).put("timeTaken", "PT26H30M");
+        a.putArray("waitingTransfers");
+        licenceApplications.put(id, a);
+        return a;
+    }
+
     List<Received> received(String method, String pathPrefix) {
         return received.stream()
                 .filter(r -> r.method().equals(method) && r.path().startsWith(pathPrefix))
@@ -218,6 +254,12 @@ final class FakeGateway implements AutoCloseable {
                 } else {
                     problem(exchange, 404, "not-found", "Not found", "nothing at " + path);
                 }
+            } else if (path.startsWith("/api/v1/licence-applications")) {
+                if (!role.equals("submitter")) {
+                    problem(exchange, 403, "forbidden", "Forbidden", "this needs the submitter role");
+                } else {
+                    licence(exchange, method, path, exchange.getRequestURI().getRawQuery(), headers, body);
+                }
             } else if ((m = PACKAGE.matcher(path)).matches() || path.equals("/api/v1/partner/packages")) {
                 if (!role.equals("partner")) {
                     problem(exchange, 403, "forbidden", "Forbidden", "this needs the partner role");
@@ -269,6 +311,95 @@ final class FakeGateway implements AutoCloseable {
                 .put("createdAt", "2026-11-23T10:00:00Z");
         exchange.getResponseHeaders().add("Location", "/api/v1/transfers/" + id);
         json(exchange, 201, created);
+    }
+
+    private synchronized void licence(
+            HttpExchange exchange, String method, String path, String query, Map<String, String> headers, byte[] body)
+            throws IOException {
+        Matcher m = LICENCE.matcher(path);
+        if (method.equals("POST") && path.equals("/api/v1/licence-applications")) {
+            JsonNode application = Json.mapper().readTree(body);
+            if (!application.path("endUsers").isArray()
+                    || application.path("endUsers").isEmpty()) {
+                ObjectNode p = problemBody(
+                        400, "validation", "Request is invalid", "2 field(s) break the contract: endUsers, validUntil");
+                ArrayNode errors = p.putArray("errors");
+                errors.addObject()
+                        .put("field", "endUsers")
+                        .put("rule", "minItems")
+                        .put("message", "at least one end user is expected");
+                errors.addObject()
+                        .put("field", "validUntil")
+                        .put("rule", "required")
+                        .put("message", "validUntil is required");
+                json(exchange, 400, p, "application/problem+json");
+                return;
+            }
+            String key = headers.get("idempotency-key");
+            String id = key == null ? null : licenceKeys.get(key);
+            if (id == null) {
+                id = "la-" + nextId++;
+                ObjectNode a = addLicenceApplication(id, "PENDING");
+                a.setAll((ObjectNode) application);
+                a.put("timeTaken", "PT0S");
+                if (key != null) {
+                    licenceKeys.put(key, id);
+                }
+            }
+            exchange.getResponseHeaders().add("Location", "/api/v1/licence-applications/" + id);
+            json(exchange, 201, licenceApplications.get(id));
+        } else if (method.equals("GET") && path.equals("/api/v1/licence-applications")) {
+            Map<String, String> params = new LinkedHashMap<>();
+            if (query != null) {
+                for (String pair : query.split("&")) {
+                    String[] kv = pair.split("=", 2);
+                    params.put(kv[0], kv.length > 1 ? java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+                }
+            }
+            List<ObjectNode> newestFirst = new java.util.ArrayList<>(licenceApplications.values());
+            java.util.Collections.reverse(newestFirst);
+            ObjectNode page = Json.mapper().createObjectNode();
+            ArrayNode items = page.putArray("items");
+            newestFirst.stream()
+                    .filter(a -> !params.containsKey("status")
+                            || a.path("status").asText().equals(params.get("status")))
+                    .forEach(items::add);
+            if (params.containsKey("limit") && items.size() > Integer.parseInt(params.get("limit"))) {
+                int limit = Integer.parseInt(params.get("limit"));
+                while (items.size() > limit) {
+                    items.remove(items.size() - 1);
+                }
+                page.put(
+                        "next",
+                        "c-" + items.get(limit - 1).path("applicationId").asText());
+            } else {
+                page.putNull("next");
+            }
+            json(exchange, 200, page);
+        } else if (m.matches() && licenceApplications.containsKey(m.group(1))) {
+            ObjectNode a = licenceApplications.get(m.group(1));
+            if (method.equals("GET") && m.group(2) == null) {
+                json(exchange, 200, a);
+            } else if (method.equals("POST") && m.group(2) != null) {
+                String reason = Json.mapper().readTree(body).path("reason").asText("");
+                if (!"PENDING".equals(a.path("status").asText())) {
+                    problem(
+                            exchange,
+                            409,
+                            "application-closed",
+                            "Application is closed",
+                            m.group(1) + " is " + a.path("status").asText() + "; only a pending one can be withdrawn");
+                    return;
+                }
+                a.put("status", "WITHDRAWN").put("decidedAt", "2026-11-24T09:00:00Z");
+                a.putArray("reasons").add(reason);
+                json(exchange, 200, a);
+            } else {
+                problem(exchange, 405, "method-not-allowed", "Method not allowed", method + " " + path);
+            }
+        } else {
+            problem(exchange, 404, "not-found", "Not found", "licence application does not exist or is not yours");
+        }
     }
 
     private void appeal(HttpExchange exchange, String id, byte[] body) throws IOException {
