@@ -802,8 +802,9 @@ function renderLicence(a) {
   const t = a.terms;
   block($('lic-terms'), 'Granted terms', t ? [
     el('li', 'Valid ' + t.validFrom + ' to ' + t.validUntil),
-    el('li', 'Quota: ' + bytes(t.quotaBytes || 0) + ' (' + t.quotaBytes + ' bytes) in ' + t.quotaTransfers + ' transfer(s)'),
-    ...(t.postShipmentVerification ? [el('li', 'Post-shipment verification within ' + t.verificationDays + ' days')] : []),
+    el('li', 'Quota: ' + (t.quotaBytes == null ? 'no byte limit' : bytes(t.quotaBytes) + ' (' + t.quotaBytes + ' bytes)') + ' in '
+      + (t.quotaTransfers == null ? 'any number of' : t.quotaTransfers) + ' transfer(s)'),
+    ...(t.postShipmentVerification ? [el('li', 'Post-shipment verification' + (t.verificationDays ? ' within ' + t.verificationDays + ' days' : ''))] : []),
     ...(t.conditions || []).map((c) => el('li', 'Condition: ' + c)),
   ] : []);
   let reasons = a.reasons || [];
