@@ -32,7 +32,7 @@ public interface GatewayConfig {
     /** How much payload each institution may keep in the gateway at once. */
     QuotaConfig quota();
 
-    /** The policy service, asked for prechecks. */
+    /** The policy service, asked for prechecks and relayed licence applications. */
     PolicyConfig policy();
 
     /** Sealed packages. */
@@ -147,7 +147,7 @@ public interface GatewayConfig {
         /** Base URL of the policy service, e.g. {@code http://localhost:8081}. */
         URI url();
 
-        /** How long a precheck may wait for the policy service. */
+        /** How long a precheck or a relayed licence application call may wait for the policy service. */
         @WithDefault("10s")
         Duration timeout();
     }

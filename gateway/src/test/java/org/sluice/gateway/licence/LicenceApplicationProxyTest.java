@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.sluice.embedded.FreePorts;
 import org.sluice.platform.problem.ProblemException;
+import org.sluice.platform.ratelimit.Family;
 import org.sluice.testsupport.Tokens;
 
 /** The gateway relays a submitter's licence applications to policy (played by {@link StandInLicencePolicy}). */
@@ -256,6 +257,14 @@ class LicenceApplicationProxyTest {
                     assertThat(e.status()).isEqualTo(502);
                     assertThat(e.getMessage()).contains("did not answer");
                 });
+    }
+
+    @Test
+    void applyingAndWithdrawingCountAsSubmissionsAndReadsAsReads() {
+        assertThat(Family.of("POST", PATH)).isEqualTo(Family.SUBMIT);
+        assertThat(Family.of("POST", PATH + "/la-1/withdrawal")).isEqualTo(Family.SUBMIT);
+        assertThat(Family.of("GET", PATH)).isEqualTo(Family.READ);
+        assertThat(Family.of("GET", PATH + "/la-1")).isEqualTo(Family.READ);
     }
 
     @Test
