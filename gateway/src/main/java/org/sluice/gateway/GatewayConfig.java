@@ -41,6 +41,9 @@ public interface GatewayConfig {
     /** The audit service, asked for the receipt of each approval that goes into the manifest. */
     AuditConfig audit();
 
+    /** The submitter portal ({@code /portal/}). */
+    PortalConfig portal();
+
     interface StoreConfig {
         /** Which store holds staged payloads and packages: {@code filesystem} (one host) or {@code s3} (shared). */
         @WithDefault("filesystem")
@@ -150,6 +153,34 @@ public interface GatewayConfig {
         /** How long a precheck or a relayed licence application call may wait for the policy service. */
         @WithDefault("10s")
         Duration timeout();
+    }
+
+    interface PortalConfig {
+        /** Sign-in through an OpenID Connect provider; the pasted token is always possible too. */
+        PortalOidcConfig oidc();
+    }
+
+    /**
+     * The portal's authorization-code flow with PKCE (a public client: no secret). Enabled when the authorization
+     * endpoint, the token endpoint and the client id are all set. The provider's access tokens must be JWTs the
+     * gateway trusts ({@code mp.jwt.verify.*}) with the {@code submitter} role and the {@code institution} claim.
+     */
+    interface PortalOidcConfig {
+        /** The provider's authorization endpoint, e.g. {@code https://idp.example.org/realms/sluice/protocol/openid-connect/auth}. */
+        Optional<URI> authorizationEndpoint();
+
+        /**
+         * The provider's token endpoint, which the page calls with the code and its verifier; the portal's
+         * Content-Security-Policy allows it in {@code connect-src}.
+         */
+        Optional<URI> tokenEndpoint();
+
+        /** The client id registered for the portal, with {@code $GATEWAY/portal/} as its redirect URI. */
+        Optional<String> clientId();
+
+        /** The scopes asked for, space-separated. */
+        @WithDefault("openid")
+        String scope();
     }
 
     interface AuditConfig {

@@ -1,30 +1,35 @@
-// The submitter portal: the gateway's submitter API with a pasted bearer token. It keeps no state of its
-// own; the gateway and policy enforce every rule, the page shows their answers where they belong.
+// The submitter portal: the gateway's submitter API with a bearer token, pasted or from the OIDC provider
+// configured for the portal (authorization code with PKCE; config.json says whether there is one). It keeps
+// no state of its own; the gateway and policy enforce every rule, the page shows their answers where they
+// belong.
 //
-// Stable element ids (browser tests and docs/api/gateway.md rely on them; keep them when changing the page):
-//   sign in        token-input, sign-in, sign-in-error, signed-in-as, sign-out, status (the page's live message)
-//   request form   request-form, f-<field> (f-dataset-id, f-destination-country, f-licences, ...), eu-<n>-name|
-//                  organisation|country, add-end-user, f-file, payload-facts (data-sha256), form-errors, submit;
-//                  each field's error line is <field id>-error
-//   precheck       precheck, precheck-outcome (data-outcome), precheck-reasons, checklist (li[data-item][data-state])
-//   a transfer     transfer (data-state), transfer-state, timeline, upload-progress, upload-text, resume-file,
-//                  resume-upload, review, decision-outcome, decision-reasons, package, appeal-form,
-//                  appeal-statement, appeal-submit, appeal
-//   transfer list  list-filters, filter-state, ..., list-load, list-error, transfer-list (rows:
-//                  tr[data-testid=transfer-row][data-transfer-id][data-state]), list-more
-//   licence applications
-//     apply form   licence-form, lic-country, lic-partner, lic-categories (checkboxes lic-cat-<CATEGORY>),
-//                  lic-purpose-duo, lic-purpose-disease, lic-purpose-commercial, lic-purpose-description,
-//                  lic-eu-<n>-name|organisation|country, lic-add-end-user, lic-quota-bytes, lic-quota-transfers,
-//                  lic-valid-from, lic-valid-until, lic-form-errors, lic-submit; error lines <field id>-error
-//     one          licence (data-application-id, data-licence-id, data-status), lic-status, lic-markers
-//                  (data-late, data-escalated), lic-licence-id, lic-applied-for, lic-risk, lic-expected,
-//                  lic-time-taken (data-duration: the ISO-8601 duration), lic-blocking, lic-terms, lic-reasons,
-//                  lic-waiting (buttons data-transfer-id), lic-use, lic-refresh, lic-withdraw-form,
-//                  lic-withdraw-reason, lic-withdraw-submit, lic-withdraw-errors
-//     list         lic-list-filters, lic-filter-status, lic-list-load, lic-list-error, licence-list (rows:
-//                  tr[data-testid=licence-row][data-application-id][data-licence-id][data-status], each with
-//                  an open-licence button and, while PENDING or GRANTED, a use-licence button), lic-list-more
+// Stable element ids (browser tests and docs/api/gateway.md rely on them; keep them when changing the page).
+// Each entry names a part of the page, then its ids; <...> is a placeholder, (...) what an element carries.
+// The field error lines are <field id>-error, e.g. lic-valid-until-error.
+//   sign in: token-input, sign-in, sign-in-error, oidc-sign-in, sign-in-oidc, signed-in-as, sign-out,
+//     status (the page's live message)
+//   request form: request-form, f-dataset-id, f-destination-partner, f-destination-country, f-licences,
+//     f-<field>, eu-<n>-name, eu-<n>-organisation, eu-<n>-country, add-end-user, f-file,
+//     payload-facts (data-sha256), form-errors, submit
+//   precheck: precheck, precheck-outcome (data-outcome), precheck-reasons, checklist (li[data-item][data-state])
+//   a transfer: transfer (data-state), transfer-state, timeline, upload-progress, upload-text, resume-file,
+//     resume-upload, review, decision-outcome, decision-reasons, package, appeal-form, appeal-statement,
+//     appeal-submit, appeal
+//   transfer list: list-filters, filter-state, list-load, list-error, list-more,
+//     transfer-list (rows tr[data-testid=transfer-row][data-transfer-id][data-state])
+//   licence application form: licence-form, lic-country, lic-partner, lic-categories,
+//     lic-cat-<CATEGORY> (a checkbox per category), lic-purpose-duo, lic-purpose-disease,
+//     lic-purpose-commercial, lic-purpose-description, lic-eu-<n>-name, lic-eu-<n>-organisation,
+//     lic-eu-<n>-country, lic-add-end-user, lic-quota-bytes, lic-quota-transfers, lic-valid-from,
+//     lic-valid-until, lic-form-errors, lic-submit
+//   one licence application: licence (data-application-id, data-licence-id, data-status), lic-status,
+//     lic-markers (data-late, data-escalated), lic-licence-id, lic-applied-for, lic-risk, lic-expected,
+//     lic-time-taken (data-duration, the ISO-8601 duration), lic-blocking, lic-terms, lic-reasons,
+//     lic-waiting (buttons with data-transfer-id), lic-use, lic-refresh, lic-withdraw-form,
+//     lic-withdraw-reason, lic-withdraw-submit, lic-withdraw-errors
+//   licence applications list: lic-list-filters, lic-filter-status, lic-list-load, lic-list-error,
+//     lic-list-more, licence-list (rows tr[data-testid=licence-row][data-application-id][data-licence-id]
+//     [data-status], each with an open-licence button and, while PENDING or GRANTED, a use-licence button)
 'use strict';
 
 const TOKEN_KEY = 'sluice.portal.token';
@@ -110,8 +115,13 @@ function bytes(n) {
 // ---- sign in
 
 async function signIn() {
+  await signInWith($('token-input').value.trim());
+}
+
+// Signs in with a token, pasted or from the OIDC provider: it is kept only if the gateway accepts it.
+async function signInWith(jwt) {
   $('sign-in-error').textContent = '';
-  sessionStorage.setItem(TOKEN_KEY, $('token-input').value.trim());
+  sessionStorage.setItem(TOKEN_KEY, jwt);
   try {
     await loadList(true);
     showSignedIn();
@@ -120,6 +130,85 @@ async function signIn() {
     $('sign-in-error').textContent = 'Sign-in failed: '
       + (e.status === 401 ? 'the token is not valid' : e.status === 403 ? 'the token is not a submitter\'s' : e.message);
   }
+}
+
+// ---- sign in through an OpenID Connect provider: authorization code with PKCE (S256), a public client
+
+const OIDC_KEY = 'sluice.portal.oidc'; // {state, verifier} of the sign-in under way, this tab only
+let oidc = null; // the provider, from config.json: {authorizationEndpoint, tokenEndpoint, clientId, scope}
+
+function base64url(bytes) {
+  let s = '';
+  for (const b of new Uint8Array(bytes)) s += String.fromCharCode(b);
+  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function randomText() {
+  return base64url(crypto.getRandomValues(new Uint8Array(32)));
+}
+
+// Where the provider sends the browser back: the portal's directory (/portal/), however the page was opened.
+function redirectUri() {
+  return location.origin + location.pathname.replace(/[^/]*$/, '');
+}
+
+async function startOidc() {
+  const verifier = randomText();
+  const state = randomText();
+  const challenge = base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
+  sessionStorage.setItem(OIDC_KEY, JSON.stringify({ state, verifier }));
+  const url = new URL(oidc.authorizationEndpoint);
+  for (const [k, v] of Object.entries({
+    response_type: 'code', client_id: oidc.clientId, redirect_uri: redirectUri(), scope: oidc.scope,
+    state, code_challenge: challenge, code_challenge_method: 'S256',
+  })) url.searchParams.set(k, v);
+  location.assign(url.toString());
+}
+
+// Back from the provider with ?code&state (or ?error): exchanges the code for an access token and signs in
+// with it. The query is removed from the address at once, so a reload does not reuse the code.
+async function finishOidc(params) {
+  history.replaceState(null, '', redirectUri());
+  const pending = JSON.parse(sessionStorage.getItem(OIDC_KEY) || 'null');
+  sessionStorage.removeItem(OIDC_KEY);
+  if (params.get('error')) {
+    $('sign-in-error').textContent = 'Sign-in failed at the provider: ' + params.get('error')
+      + (params.get('error_description') ? ' (' + params.get('error_description') + ')' : '');
+    return;
+  }
+  if (!pending || pending.state !== params.get('state')) {
+    $('sign-in-error').textContent = 'Sign-in failed: the answer from the provider does not belong to a sign-in started in this tab; sign in again.';
+    return;
+  }
+  const response = await fetch(oidc.tokenEndpoint, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code', code: params.get('code'), redirect_uri: redirectUri(),
+      client_id: oidc.clientId, code_verifier: pending.verifier,
+    }),
+  });
+  const answer = await response.json().catch(() => ({}));
+  if (!response.ok || !answer.access_token) {
+    $('sign-in-error').textContent = 'Sign-in failed: the provider did not issue a token ('
+      + (answer.error_description || answer.error || 'HTTP ' + response.status) + ').';
+    return;
+  }
+  await signInWith(answer.access_token);
+}
+
+// Reads how this gateway signs in; without OIDC configured only the pasted token is offered.
+async function setUpSignIn() {
+  const config = await fetch('config.json', { headers: { Accept: 'application/json' } })
+    .then((r) => (r.ok ? r.json() : {})).catch(() => ({}));
+  oidc = config.oidc || null;
+  $('oidc-sign-in').hidden = !oidc;
+  const params = new URLSearchParams(location.search);
+  if (oidc && (params.has('code') || params.has('error'))) {
+    await finishOidc(params);
+    return true;
+  }
+  return false;
 }
 
 function showSignedIn() {
@@ -947,7 +1036,10 @@ document.addEventListener('DOMContentLoaded', () => {
   $('lic-refresh').addEventListener('click', () => showLicence(licenceShown.applicationId).catch((x) => say('Cannot refresh: ' + x.message)));
   $('lic-list-filters').addEventListener('submit', (e) => { e.preventDefault(); loadLicences(true).catch((x) => say('Cannot list applications: ' + x.message)); });
   $('lic-list-more').addEventListener('click', () => loadLicences(false).catch((x) => say('Cannot list applications: ' + x.message)));
-  if (token()) {
-    loadList(true).then(showSignedIn).catch(() => sessionStorage.removeItem(TOKEN_KEY));
-  }
+  $('sign-in-oidc').addEventListener('click', () => startOidc().catch((x) => { $('sign-in-error').textContent = 'Sign-in failed: ' + x.message; }));
+  setUpSignIn().then((returning) => {
+    if (!returning && token()) {
+      loadList(true).then(showSignedIn).catch(() => sessionStorage.removeItem(TOKEN_KEY));
+    }
+  }).catch((x) => { $('sign-in-error').textContent = 'Sign-in failed: ' + x.message; });
 });
