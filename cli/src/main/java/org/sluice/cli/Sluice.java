@@ -15,7 +15,8 @@ import picocli.CommandLine.Mixin;
         mixinStandardHelpOptions = true,
         scope = CommandLine.ScopeType.INHERIT,
         versionProvider = Sluice.Version.class,
-        description = "Submit genomic-data transfers to a Sluice gateway; fetch the packages addressed to you, verify"
+        description = "Submit genomic-data transfers to a Sluice gateway and apply for the export licences they need;"
+                + " fetch the packages addressed to you, verify"
                 + " them against their signed manifests and decrypt them (Crypt4GH).",
         subcommands = {TransferCommand.class, LicenceCommand.class, PackageCommand.class, DecryptCommand.class},
         footerHeading = "%nEnvironment:%n",

@@ -15,7 +15,7 @@ class ArgumentsTest {
 
         assertThat(r.exitCode()).isZero();
         assertThat(r.out())
-                .contains("transfer", "package", "decrypt")
+                .contains("transfer", "licence", "package", "decrypt")
                 .contains("3   verification failed; nothing was written")
                 .contains("SLUICE_TOKEN");
     }
@@ -27,6 +27,10 @@ class ArgumentsTest {
             {"transfer", "upload"},
             {"transfer", "status"},
             {"transfer", "precheck"},
+            {"licence", "apply"},
+            {"licence", "list"},
+            {"licence", "status"},
+            {"licence", "withdraw"},
             {"package", "list"},
             {"package", "fetch"},
             {"package", "verify"},

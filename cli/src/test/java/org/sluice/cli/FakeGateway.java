@@ -30,9 +30,8 @@ import org.sluice.testsupport.Tokens;
 /**
  * An in-process HTTP server that answers like the gateway's API (docs/api/gateway.md) for the parts the client uses:
  * transfers, payload upload, status, precheck, licence applications, partner packages with byte ranges, manifests,
- * acknowledgements, and the
- * signing keys. Tests script its state and its faults (a connection cut after so many bytes) and read what it
- * received.
+ * acknowledgements, and the signing keys. Tests script its state and its faults (a connection cut after so many
+ * bytes) and read what it received.
  */
 final class FakeGateway implements AutoCloseable {
     static final String SUBMITTER = Tokens.submitter("i-umcu");
