@@ -38,7 +38,7 @@ import org.sluice.events.transfer.Purpose;
  * @param expectedBy the decision date now given
  * @param escalated whether it passed its date undecided
  * @param decidedAt when it was decided or withdrawn
- * @param timeTaken applied to decided, or to now while pending
+ * @param timeTaken applied to decided, or to now while pending (an ISO-8601 duration)
  * @param late decided (or still pending) after the date first given
  * @param terms the terms granted
  * @param reasons the refusal's or the withdrawal's reasons
@@ -67,7 +67,7 @@ public record LicenceApplication(
         Instant expectedBy,
         boolean escalated,
         @Nullable Instant decidedAt,
-        Duration timeTaken,
+        String timeTaken,
         boolean late,
         @Nullable LicenceTerms terms,
         List<String> reasons,
@@ -100,7 +100,7 @@ public record LicenceApplication(
                 a.expectedBy(),
                 a.escalated(),
                 a.decidedAt(),
-                Duration.between(a.appliedAt(), end),
+                Duration.between(a.appliedAt(), end).toString(),
                 end.isAfter(a.firstExpectedBy()),
                 a.terms(),
                 a.reasons(),
