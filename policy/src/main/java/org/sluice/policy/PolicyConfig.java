@@ -30,6 +30,9 @@ public interface PolicyConfig {
     /** Human review of REVIEW decisions and appeals. */
     ReviewConfig review();
 
+    /** Applications for individual licences (docs/review.md#licence-applications). */
+    LicenceApplicationsConfig licenceApplications();
+
     interface BundleConfig {
         /** Classpath folder of the bundle activated at first start when none is active yet. */
         @WithDefault("bundles/default")
@@ -85,6 +88,48 @@ public interface PolicyConfig {
         /** Largest page of the queue a caller may ask for. */
         @WithDefault("200")
         int maxPageSize();
+    }
+
+    interface LicenceApplicationsConfig {
+        /** Service levels: how long the office may take to decide an application of each risk level. */
+        ServiceLevelConfig serviceLevel();
+
+        /** Longest validity (validFrom to validUntil) an application may ask for. */
+        @WithDefault("P730D")
+        Duration maxValidity();
+
+        /** Data categories that make an application HIGH risk (four eyes, a senior among them). */
+        @WithDefault("HUMAN_INDIVIDUAL,PATHOGEN_OF_CONCERN,SYNTHETIC_CONSTRUCT")
+        List<String> highRiskCategories();
+
+        /**
+         * Name of the active bundle's table of destinations recognised as equivalent export regimes: an
+         * application to any other destination is HIGH risk.
+         */
+        @WithDefault("mutual_recognition")
+        String recognisedDestinationsTable();
+
+        /** How often overdue pending applications are looked for and escalated (a scheduler interval). */
+        @WithDefault("1m")
+        String sweepInterval();
+
+        /** Largest page of applications a caller may ask for. */
+        @WithDefault("200")
+        int maxPageSize();
+    }
+
+    interface ServiceLevelConfig {
+        /** Time to decide a STANDARD-risk application. */
+        @WithDefault("P10D")
+        Duration standard();
+
+        /** Time to decide a HIGH-risk application. */
+        @WithDefault("P20D")
+        Duration high();
+
+        /** The further time the applicant is given once an overdue application escalated to senior officers. */
+        @WithDefault("P5D")
+        Duration escalation();
     }
 
     interface LimitsConfig {

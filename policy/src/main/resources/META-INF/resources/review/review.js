@@ -1,5 +1,18 @@
 // The reviewer console: the review API with a pasted bearer token. No state of its own; the server
 // enforces every rule (four-eyes, separation of duties, escalation), the page only shows its answers.
+//
+// Stable hooks for browser tests (ids; data-testid carries the same name):
+//   views: #view-cases, #view-applications (buttons), #cases-view, #applications-view (containers)
+//   licence applications: #applications-status, #applications-load, #applications (table; rows
+//     [data-testid=application-row][data-application-id], each with [data-testid=open-application]),
+//     #application-id + #application-open (open one by id), #application (detail),
+//     dd[data-testid=application-<fact>] in #application-summary (e.g. application-status,
+//     application-risk, application-expected-by, application-licence), #application-status (the status),
+//     #application-blocking, #application-votes, #application-waiting (lists),
+//     #application-vote-approve / #application-vote-deny (radios), #application-justification,
+//     #terms-valid-from, #terms-valid-until, #terms-quota-bytes, #terms-quota-transfers, #terms-psv,
+//     #terms-verification-days, #terms-conditions, #application-vote-submit, #application-vote-error;
+//     #status (role=status) says what the last action came to.
 'use strict';
 
 const TOKEN_KEY = 'sluice.review.token';
@@ -203,6 +216,189 @@ async function decide(event) {
   }
 }
 
+// ---- views
+
+function showView(applications) {
+  $('cases-view').hidden = applications;
+  $('applications-view').hidden = !applications;
+  $('view-cases').setAttribute('aria-pressed', String(!applications));
+  $('view-applications').setAttribute('aria-pressed', String(applications));
+  if (applications) {
+    $('applications-heading').focus();
+    loadApplications(true).catch((e) => say('Could not load the applications: ' + e.message));
+  } else {
+    $('queue-heading').focus();
+  }
+}
+
+// ---- licence applications
+
+let currentApplication = null; // the open application id
+let applicationsNext = null;
+
+function markers(a) {
+  const m = [];
+  if (a.escalated) m.push('escalated');
+  if (a.late) m.push('late');
+  if (a.blockingReasons && a.blockingReasons.length) m.push('blocked');
+  return m;
+}
+
+async function loadApplications(fresh) {
+  const params = new URLSearchParams();
+  const status = $('applications-status').value;
+  if (status) params.set('status', status);
+  params.set('limit', '50');
+  if (!fresh && applicationsNext) params.set('after', applicationsNext);
+  const page = await api('/api/v1/licence-applications?' + params);
+  const body = $('applications').tBodies[0];
+  if (fresh) body.replaceChildren();
+  for (const a of page.items) {
+    const row = body.insertRow();
+    row.dataset.testid = 'application-row';
+    row.dataset.applicationId = a.applicationId;
+    row.dataset.status = a.status;
+    cell(row, a.expectedBy);
+    cell(row, a.risk + (a.requiredVotes > 1 ? ' (four-eyes)' : ''));
+    cell(row, a.status);
+    const m = markers(a);
+    const td = cell(row, m.join(', '), m.length ? 'escalated' : '');
+    td.dataset.testid = 'application-markers';
+    cell(row, a.institutionId);
+    cell(row, (a.partnerId ? a.partnerId + ' ' : '') + '(' + a.destinationCountry + ')');
+    cell(row, a.categories.join(', '));
+    cell(row, a.licenceId);
+    const open = document.createElement('button');
+    open.type = 'button';
+    open.textContent = 'Open';
+    open.setAttribute('aria-label', 'Open application ' + a.applicationId);
+    open.dataset.testid = 'open-application';
+    open.addEventListener('click', () => openApplication(a.applicationId)
+      .catch((e) => say('Could not open the application: ' + e.message)));
+    row.insertCell().appendChild(open);
+  }
+  applicationsNext = page.next;
+  $('applications-more').hidden = !applicationsNext;
+  say(body.rows.length + ' licence application(s) listed.');
+}
+
+function fillTerms(t) {
+  $('terms-valid-from').value = t.validFrom || '';
+  $('terms-valid-until').value = t.validUntil || '';
+  $('terms-quota-bytes').value = t.quotaBytes === null || t.quotaBytes === undefined ? '' : String(t.quotaBytes);
+  $('terms-quota-transfers').value = t.quotaTransfers === null || t.quotaTransfers === undefined ? '' : String(t.quotaTransfers);
+  $('terms-psv').checked = !!t.postShipmentVerification;
+  $('terms-verification-days').value = t.verificationDays ? String(t.verificationDays) : '';
+  $('terms-conditions').value = (t.conditions || []).join('\n');
+}
+
+function readTerms() {
+  const number = (id) => {
+    const v = $(id).value.trim();
+    return v === '' ? null : Number(v);
+  };
+  const terms = {
+    validFrom: $('terms-valid-from').value || null,
+    validUntil: $('terms-valid-until').value || null,
+    quotaBytes: number('terms-quota-bytes'),
+    quotaTransfers: number('terms-quota-transfers'),
+    postShipmentVerification: $('terms-psv').checked,
+    conditions: $('terms-conditions').value.split('\n').map((s) => s.trim()).filter((s) => s),
+  };
+  const days = number('terms-verification-days');
+  if (days !== null) terms.verificationDays = days;
+  return terms;
+}
+
+async function openApplication(applicationId, focus = true) {
+  const a = await api('/api/v1/licence-applications/' + encodeURIComponent(applicationId));
+  currentApplication = a.applicationId;
+  const summary = $('application-summary');
+  summary.replaceChildren();
+  const facts = [
+    ['id', a.applicationId], ['status', a.status], ['licence', a.licenceId],
+    ['risk', a.risk + ', ' + a.requiredVotes + ' approving vote(s) needed' + (a.risk === 'HIGH' ? ', one senior' : '')],
+    ['institution', a.institutionId + ' (applied by ' + a.appliedBy + ')'],
+    ['destination', (a.partnerId ? a.partnerId + ' ' : '') + '(' + a.destinationCountry + ')'],
+    ['categories', a.categories.join(', ')],
+    ['purpose', a.purpose.duo + (a.purpose.disease ? ' ' + a.purpose.disease : '')
+      + (a.purpose.commercial ? ', commercial' : '') + ': ' + a.purpose.description],
+    ['end users', a.endUsers.map((u) => u.name + ', ' + u.organisation + ' (' + u.country + ')').join('; ')],
+    ['applied for', a.validFrom + ' to ' + a.validUntil + ', quota ' + (a.quotaBytes === null ? 'no byte limit' : a.quotaBytes + ' bytes')
+      + ', ' + (a.quotaTransfers === null ? 'no transfer limit' : a.quotaTransfers + ' transfers')],
+    ['applied at', a.appliedAt], ['expected by', a.expectedBy + (a.escalated ? ' (escalated to senior reviewers)' : '')],
+    ['late', a.late ? 'yes' : 'no'], ['time taken', a.timeTaken],
+  ];
+  if (a.decidedAt) facts.push(['decided at', a.decidedAt]);
+  if (a.terms) facts.push(['granted terms', JSON.stringify(a.terms)]);
+  if (a.reasons.length) facts.push(['reasons', a.reasons.join('; ')]);
+  for (const [k, v] of facts) {
+    const dt = document.createElement('dt');
+    dt.textContent = k;
+    const dd = document.createElement('dd');
+    dd.textContent = v;
+    dd.dataset.testid = 'application-' + k.replace(/ /g, '-');
+    if (k === 'status') dd.id = 'application-status';
+    if ((k === 'late' && a.late) || (k === 'expected by' && a.escalated)) dd.className = 'late';
+    summary.append(dt, dd);
+  }
+  const blocking = $('application-blocking');
+  blocking.replaceChildren();
+  if (!a.blockingReasons.length) li(blocking, 'none');
+  for (const r of a.blockingReasons) {
+    li(blocking, r.code + ': ' + r.explanation
+      + (r.evidence.length ? ' [' + r.evidence.map((e) => e.kind + ' ' + e.id + (e.detail ? ': ' + e.detail : '')).join('; ') + ']' : ''))
+      .dataset.code = r.code;
+  }
+  const votes = $('application-votes');
+  votes.replaceChildren();
+  if (!a.votes.length) li(votes, 'none yet');
+  for (const v of a.votes) {
+    li(votes, v.officer + (v.senior ? ' (senior)' : '') + ': ' + v.vote + ' - ' + v.justification
+      + (v.terms ? ' [terms ' + v.terms.validFrom + ' to ' + v.terms.validUntil + ']' : '')).dataset.officer = v.officer;
+  }
+  const waiting = $('application-waiting');
+  waiting.replaceChildren();
+  if (!a.waitingTransfers.length) li(waiting, 'none');
+  for (const t of a.waitingTransfers) li(waiting, t).dataset.transferId = t;
+  const standing = a.votes.find((v) => v.vote === 'APPROVE' && v.terms);
+  fillTerms(a.terms || (standing && standing.terms) || {
+    validFrom: a.validFrom, validUntil: a.validUntil, quotaBytes: a.quotaBytes, quotaTransfers: a.quotaTransfers,
+  });
+  $('application-vote-form').hidden = a.status !== 'PENDING';
+  $('application').hidden = false;
+  $('application-heading').textContent = 'Application ' + a.applicationId + ' (' + a.status + ')';
+  if (focus) {
+    $('application-heading').focus();
+    say('Application ' + a.applicationId + ' opened: ' + a.status + '.');
+  }
+  return a;
+}
+
+async function voteOnApplication(event) {
+  event.preventDefault();
+  $('application-vote-error').textContent = '';
+  const vote = document.querySelector('input[name=application-vote]:checked');
+  if (!vote) {
+    $('application-vote-error').textContent = 'Choose grant or refuse.';
+    return;
+  }
+  const body = { vote: vote.value, justification: $('application-justification').value };
+  if (vote.value === 'APPROVE') body.terms = readTerms();
+  try {
+    const a = await api('/api/v1/licence-applications/' + encodeURIComponent(currentApplication) + '/votes',
+      { method: 'POST', body });
+    $('application-justification').value = '';
+    await openApplication(a.applicationId, false);
+    await loadApplications(true);
+    say('Vote recorded: application ' + a.applicationId + ' is ' + a.status
+      + (a.status === 'GRANTED' ? ', licence ' + a.licenceId : '') + '.');
+  } catch (e) {
+    $('application-vote-error').textContent = e.message;
+    say('Vote refused: ' + e.message);
+  }
+}
+
 // ---- history
 
 async function loadHistory() {
@@ -237,6 +433,19 @@ document.addEventListener('DOMContentLoaded', () => {
   $('release').addEventListener('click', () => act('Release', '/release').catch(() => {}));
   $('decision-form').addEventListener('submit', decide);
   $('history-load').addEventListener('click', () => loadHistory().catch((e) => say('Could not load the history: ' + e.message)));
+  $('view-cases').addEventListener('click', () => showView(false));
+  $('view-applications').addEventListener('click', () => showView(true));
+  $('applications-filters').addEventListener('submit', (e) => {
+    e.preventDefault();
+    loadApplications(true).catch((err) => say('Could not load the applications: ' + err.message));
+  });
+  $('applications-more').addEventListener('click', () => loadApplications(false).catch((err) => say(err.message)));
+  $('application-find').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const id = $('application-id').value.trim();
+    if (id) openApplication(id).catch((err) => say('Could not open application ' + id + ': ' + err.message));
+  });
+  $('application-vote-form').addEventListener('submit', voteOnApplication);
   if (sessionStorage.getItem(TOKEN_KEY)) {
     loadQueue(true).then(showSignedIn).catch(() => sessionStorage.removeItem(TOKEN_KEY));
   }
