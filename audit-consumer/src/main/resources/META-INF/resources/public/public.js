@@ -170,7 +170,7 @@ function showTurnaround(id, t) {
 // the share late is published only when every count it is made of is shown
 function lateShare(l) {
   if (l.latePercent !== null && l.latePercent !== undefined) return l.latePercent + '% decided late.';
-  return l.byTimeliness.length ? 'the share decided late is not shown, as some of these counts are suppressed.' : 'none in this period.';
+  return l.byTimeliness.length ? 'the share late is not shown, as some of these counts are suppressed or withheld.' : 'none in this period.';
 }
 
 function render(f) {
