@@ -19,6 +19,15 @@ const CATEGORIES = {
   DERIVED_NON_IDENTIFIABLE: 'Derived, non-identifiable results',
   UNKNOWN: 'Not recorded',
 };
+const LICENCE_OUTCOMES = {
+  GRANTED: 'Granted',
+  REFUSED: 'Refused',
+  WITHDRAWN: 'Withdrawn by the applicant',
+};
+const TIMELINESS = {
+  ON_TIME: 'On time',
+  LATE: 'Late',
+};
 const alertTitle = (rule) => (typeof ALERT_RULE_TITLES !== 'undefined' && ALERT_RULE_TITLES[rule]) || rule;
 
 async function getJson(path) {
@@ -151,6 +160,19 @@ function show(id, cells, label) {
   fillTable('table-' + id, cells, label);
 }
 
+function showTurnaround(id, t) {
+  const row = $(id).cells;
+  setCount(row[1], t.cases);
+  row[2].textContent = humanDuration(t.medianSeconds);
+  row[3].textContent = humanDuration(t.p90Seconds);
+}
+
+// the share late is published only when every count it is made of is shown
+function lateShare(l) {
+  if (l.latePercent !== null && l.latePercent !== undefined) return l.latePercent + '% decided late.';
+  return l.byTimeliness.length ? 'the share late is not shown, as some of these counts are suppressed or withheld.' : 'none in this period.';
+}
+
 function render(f) {
   $('period-text').textContent = describePeriod(f.period);
   $('suppression').textContent = 'A count below ' + f.minCount + ' is shown as "<' + f.minCount + '". When a list has exactly'
@@ -160,12 +182,12 @@ function render(f) {
   show('outcome', f.decisions.byOutcome, (k) => OUTCOMES[k] || k);
   show('category', f.decisions.byCategory, (k) => CATEGORIES[k] || k);
   show('region', f.decisions.byRegion, (k) => k);
-  const review = $('review-turnaround').cells;
-  setCount(review[1], f.reviewTurnaround.cases);
-  review[2].textContent = humanDuration(f.reviewTurnaround.medianSeconds);
-  review[3].textContent = humanDuration(f.reviewTurnaround.p90Seconds);
-  const licence = $('licence-turnaround').cells[1];
-  licence.textContent = f.licenceTurnaround.recorded ? '' : 'Not yet recorded: Sluice does not record licence applications yet.';
+  showTurnaround('review-turnaround', f.reviewTurnaround);
+  showTurnaround('licence-turnaround', f.licences.turnaround);
+  setCount($('licences-decided'), f.licences.decided);
+  show('licence-outcome', f.licences.byOutcome, (k) => LICENCE_OUTCOMES[k] || k);
+  show('licence-timeliness', f.licences.byTimeliness, (k) => TIMELINESS[k] || k);
+  $('licence-late-share').textContent = lateShare(f.licences);
   setCount($('appeals-filed'), f.appeals.filed);
   setCount($('appeals-decided'), f.appeals.decided);
   show('appeals', f.appeals.byOutcome, (k) => OUTCOMES[k] || k);

@@ -11,11 +11,15 @@ import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.sluice.events.Principal;
 import org.sluice.events.Topic;
 import org.sluice.events.decision.DecisionSource;
 import org.sluice.events.decision.Outcome;
+import org.sluice.events.licensing.ApplicationOutcome;
+import org.sluice.events.licensing.LicenceApplicationDecided;
 import org.sluice.testsupport.KafkaTestClient;
 import org.sluice.testsupport.Tokens;
 
@@ -45,8 +49,14 @@ class ReportTest {
                 T.plus(Duration.ofHours(5)),
                 "\"appealId\":\"ap-" + run + "\"");
         decide(tr1, Outcome.APPROVE, DecisionSource.APPEAL, "IR", T.plus(Duration.ofHours(6)));
+        // licence applications decided in the period: 2 h and 4 h after applying; a withdrawal is no decision
+        applicationDecided("la-r1-" + run, ApplicationOutcome.GRANTED, Duration.ofHours(2));
+        applicationDecided("la-r2-" + run, ApplicationOutcome.REFUSED, Duration.ofHours(4));
+        applicationDecided("la-r3-" + run, ApplicationOutcome.WITHDRAWN, Duration.ofHours(100));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> report().getLong("incidents.total") == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        report().getLong("incidents.total") == 1 && report().getLong("licenceApplications.count") == 2);
         JsonPath r = report();
         assertThat(r.getLong("decisions.total")).isEqualTo(4);
         assertThat(r.getLong("decisions.byOutcome.APPROVE")).isEqualTo(3);
@@ -55,6 +65,8 @@ class ReportTest {
         assertThat(r.getLong("decisions.byCategory.HUMAN_INDIVIDUAL")).isEqualTo(4);
         assertThat(r.getLong("licensing.count")).isEqualTo(2);
         assertThat(r.getDouble("licensing.medianSeconds")).isEqualTo(5400.0);
+        assertThat(r.getDouble("licenceApplications.medianSeconds")).isEqualTo(10800.0);
+        assertThat(r.getDouble("licenceApplications.p90Seconds")).isEqualTo(13680.0);
         assertThat(r.getLong("reviews.count")).isEqualTo(1);
         assertThat(r.getDouble("reviews.medianSeconds")).isEqualTo(10800.0);
         assertThat(r.getLong("appeals.filed")).isEqualTo(1);
@@ -72,6 +84,8 @@ class ReportTest {
                 .body(containsString("id=\"chart-outcome\""))
                 .body(containsString("data-testid=\"bar-chart-outcome-DENY\" data-value=\"1\""))
                 .body(containsString("<svg"))
+                .body(containsString("<tr id=\"report-licence-applications\"><td>Licence applications granted or"
+                        + " refused (applied to decided)</td><td>2</td><td>3.0 h</td><td>3.8 h</td></tr>"))
                 .body(org.hamcrest.Matchers.not(containsString("<script")))
                 .body(org.hamcrest.Matchers.not(containsString("http://cdn")));
     }
@@ -112,6 +126,15 @@ class ReportTest {
             String transfer, Outcome outcome, DecisionSource source, String country, Instant at, String... codes) {
         kafka.publish(AuditEvents.eventAt(
                 at, AuditEvents.ENGINE, AuditEvents.decided(transfer, "i-umcu", country, outcome, source, codes)));
+    }
+
+    private void applicationDecided(String id, ApplicationOutcome outcome, Duration took) {
+        Instant decided = T.plus(Duration.ofHours(1));
+        kafka.publish(AuditEvents.eventAt(
+                decided,
+                new Principal("olga@eco", List.of("export-control-officer"), null, null),
+                new LicenceApplicationDecided(
+                        id, outcome, null, null, List.of(), decided.minus(took), decided.plus(took), false)));
     }
 
     private void raw(Topic topic, String type, String transfer, Instant at, String data) {

@@ -33,6 +33,30 @@ public class AggregateRepository {
             + " JOIN log_entry o ON o.type = 'ReviewOpened' AND o.transfer_id = d.transfer_id"
             + " AND " + data("o.entry") + " ->> 'reviewId' = d.review_id";
 
+    /**
+     * Each licence application decided in the period, once: its first {@code LicenceApplicationDecided}
+     * (should the log hold two), and only with one of the contract's outcomes, so no other text of an
+     * entry can become a published key.
+     */
+    private static final String LICENCE_DECISIONS = "SELECT DISTINCT ON (subject) outcome, event_time, "
+            + data("entry") + " AS data FROM log_entry WHERE type = 'LicenceApplicationDecided'"
+            + " AND event_time >= ? AND event_time < ? AND outcome IN ('GRANTED', 'REFUSED', 'WITHDRAWN')"
+            + " ORDER BY subject, event_time, idx";
+
+    /**
+     * Granted and refused applications' seconds from applied to decided (a withdrawal is no decision); one
+     * whose {@code appliedAt} is not an instant is not measured ({@code V5__licence_figures.sql}). The
+     * transparency report measures the same.
+     */
+    public static final String LICENCE_SECONDS = "SELECT extract(epoch FROM greatest(event_time"
+            + " - sluice_instant(data ->> 'appliedAt'), interval '0')) FROM (" + LICENCE_DECISIONS + ") l"
+            + " WHERE outcome <> 'WITHDRAWN' AND sluice_instant(data ->> 'appliedAt') IS NOT NULL";
+
+    /** Granted and refused applications by whether they were decided after the date first given. */
+    private static final String LICENCE_TIMELINESS = "SELECT CASE WHEN data -> 'late' = 'true' THEN 'LATE'"
+            + " ELSE 'ON_TIME' END, count(*) FROM (" + LICENCE_DECISIONS + ") l WHERE outcome <> 'WITHDRAWN'"
+            + " AND jsonb_typeof(data -> 'late') = 'boolean' GROUP BY 1";
+
     private final DataSource dataSource;
 
     public AggregateRepository(DataSource dataSource) {
@@ -48,6 +72,7 @@ public class AggregateRepository {
             try {
                 Range r = new Range(c, Timestamp.from(period.from()), Timestamp.from(period.to()));
                 Durations reviews = r.durations(REVIEW_SECONDS);
+                Durations licences = r.durations(LICENCE_SECONDS);
                 LogAggregates aggregates = new LogAggregates(
                         r.counts("SELECT outcome, count(*) " + DECISIONS + " GROUP BY 1"),
                         r.counts("SELECT coalesce(category, 'UNKNOWN'), count(*) " + DECISIONS + " GROUP BY 1"),
@@ -61,7 +86,12 @@ public class AggregateRepository {
                         r.counts("SELECT outcome, count(*) " + DECISIONS + " AND " + data("entry")
                                 + " ->> 'source' = 'APPEAL' GROUP BY 1"),
                         r.counts("SELECT rule, count(*) FROM alert WHERE window_end >= ? AND window_end < ?"
-                                + " GROUP BY 1"));
+                                + " GROUP BY 1"),
+                        r.counts("SELECT outcome, count(*) FROM (" + LICENCE_DECISIONS + ") l GROUP BY 1"),
+                        licences.count(),
+                        licences.median(),
+                        licences.p90(),
+                        r.counts(LICENCE_TIMELINESS));
                 c.commit();
                 return aggregates;
             } finally {

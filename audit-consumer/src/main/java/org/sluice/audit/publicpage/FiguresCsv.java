@@ -23,14 +23,12 @@ final class FiguresCsv {
         cells(csv, "decisions.byOutcome", f.decisions().byOutcome());
         cells(csv, "decisions.byCategory", f.decisions().byCategory());
         cells(csv, "decisions.byRegion", f.decisions().byRegion());
-        row(csv, "reviewTurnaround.cases", "", f.reviewTurnaround().cases().text());
-        row(
-                csv,
-                "reviewTurnaround.medianSeconds",
-                "",
-                seconds(f.reviewTurnaround().medianSeconds()));
-        row(csv, "reviewTurnaround.p90Seconds", "", seconds(f.reviewTurnaround().p90Seconds()));
-        row(csv, "licenceTurnaround", "", f.licenceTurnaround().note());
+        turnaround(csv, "reviewTurnaround", f.reviewTurnaround());
+        row(csv, "licences.decided", "", f.licences().decided().text());
+        cells(csv, "licences.byOutcome", f.licences().byOutcome());
+        turnaround(csv, "licences.turnaround", f.licences().turnaround());
+        cells(csv, "licences.byTimeliness", f.licences().byTimeliness());
+        row(csv, "licences.latePercent", "", notShown(f.licences().latePercent()));
         row(csv, "appeals.filed", "", f.appeals().filed().text());
         row(csv, "appeals.decided", "", f.appeals().decided().text());
         cells(csv, "appeals.byOutcome", f.appeals().byOutcome());
@@ -39,8 +37,14 @@ final class FiguresCsv {
         return csv.toString();
     }
 
-    private static String seconds(Long seconds) {
-        return seconds == null ? "not shown" : seconds.toString();
+    private static void turnaround(StringBuilder csv, String figure, PublicFigures.Turnaround t) {
+        row(csv, figure + ".cases", "", t.cases().text());
+        row(csv, figure + ".medianSeconds", "", notShown(t.medianSeconds()));
+        row(csv, figure + ".p90Seconds", "", notShown(t.p90Seconds()));
+    }
+
+    private static String notShown(Long value) {
+        return value == null ? "not shown" : value.toString();
     }
 
     private static void cells(StringBuilder csv, String figure, List<Cell> cells) {

@@ -3,12 +3,14 @@ package org.sluice.audit.publicpage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sluice.audit.publicpage.PublicFigures.Alerts;
 import org.sluice.audit.publicpage.PublicFigures.Appeals;
+import org.sluice.audit.publicpage.PublicFigures.Cell;
 import org.sluice.audit.publicpage.PublicFigures.Decisions;
-import org.sluice.audit.publicpage.PublicFigures.LicenceTurnaround;
+import org.sluice.audit.publicpage.PublicFigures.Licences;
 import org.sluice.audit.publicpage.PublicFigures.PeriodView;
 import org.sluice.audit.publicpage.PublicFigures.Turnaround;
 
@@ -20,9 +22,11 @@ import org.sluice.audit.publicpage.PublicFigures.Turnaround;
 @ApplicationScoped
 public class FiguresService {
 
-    /** What the page says about licence turnaround until licence applications are events of the log. */
-    static final String LICENCES_NOT_RECORDED =
-            "not yet recorded: Sluice does not record licence applications yet, so there is no turnaround to publish";
+    /** The outcome of a licence application its applicant withdrew. */
+    static final String WITHDRAWN = "WITHDRAWN";
+
+    /** The timeliness of a licence decision made after the date the applicant was first given. */
+    static final String LATE = "LATE";
 
     /** Periods kept at once; more distinct month ranges than this empty the cache. */
     private static final int MAX_PERIODS = 64;
@@ -64,7 +68,6 @@ public class FiguresService {
                 .sum();
         long alerts =
                 log.alertsByRule().values().stream().mapToLong(Long::longValue).sum();
-        boolean enough = suppression.enoughCases(log.reviewCases());
         return new PublicFigures(
                 new PeriodView(period.name(), period.from(), period.to()),
                 suppression.minCount(),
@@ -73,15 +76,64 @@ public class FiguresService {
                         suppression.breakdown(log.byOutcome()),
                         suppression.breakdown(log.byCategory()),
                         suppression.breakdown(Regions.byRegion(log.byCountry()))),
-                new Turnaround(
+                turnaround(
                         suppression.count(log.reviewCases()),
-                        enough ? Math.round(log.reviewMedianSeconds()) : null,
-                        enough ? Math.round(log.reviewP90Seconds()) : null),
-                new LicenceTurnaround(false, LICENCES_NOT_RECORDED),
+                        log.reviewCases(),
+                        log.reviewMedianSeconds(),
+                        log.reviewP90Seconds()),
+                licences(log),
                 new Appeals(
                         suppression.count(log.appealsFiled()),
                         suppression.count(appealsDecided),
                         suppression.breakdown(log.appealOutcomes())),
                 new Alerts(suppression.count(alerts), suppression.breakdown(log.alertsByRule())));
+    }
+
+    /**
+     * The licence figures. Granted plus refused is the decided total minus the withdrawals, so while the
+     * withdrawals' cell is hidden neither the number of turnaround cases nor an on-time/late breakdown
+     * adding up to it is published in full: either would give the withdrawals by subtraction.
+     */
+    private Licences licences(LogAggregates log) {
+        long decided = sum(log.licenceOutcomes());
+        List<Cell> byOutcome = suppression.breakdown(log.licenceOutcomes());
+        boolean withdrawalsHidden = byOutcome.stream()
+                .anyMatch(c -> c.key().equals(WITHDRAWN) && !c.count().isShown());
+        PublishedCount cases = suppression.count(log.licenceCases());
+        List<Cell> byTimeliness = suppression.breakdown(log.licenceTimeliness());
+        if (withdrawalsHidden) {
+            cases = cases.isShown() ? PublishedCount.withheld() : cases;
+            byTimeliness = suppression.hidingTheirSum(byTimeliness);
+        }
+        return new Licences(
+                suppression.count(decided),
+                byOutcome,
+                turnaround(cases, log.licenceCases(), log.licenceMedianSeconds(), log.licenceP90Seconds()),
+                byTimeliness,
+                latePercent(byTimeliness));
+    }
+
+    /** A turnaround, its median and 90th percentile shown only over enough cases. */
+    private Turnaround turnaround(PublishedCount published, long cases, Double median, Double p90) {
+        boolean enough = suppression.enoughCases(cases);
+        return new Turnaround(published, enough ? Math.round(median) : null, enough ? Math.round(p90) : null);
+    }
+
+    /** The share late of an on-time/late breakdown, from its published cells only: null unless all are shown. */
+    private static Long latePercent(List<Cell> byTimeliness) {
+        if (byTimeliness.isEmpty()
+                || !byTimeliness.stream().allMatch(c -> c.count().isShown())) {
+            return null;
+        }
+        long total = byTimeliness.stream().mapToLong(c -> c.count().shown()).sum();
+        long late = byTimeliness.stream()
+                .filter(c -> c.key().equals(LATE))
+                .mapToLong(c -> c.count().shown())
+                .sum();
+        return Math.round(100.0 * late / total);
+    }
+
+    private static long sum(Map<String, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
     }
 }

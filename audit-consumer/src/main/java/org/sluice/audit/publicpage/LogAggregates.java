@@ -14,6 +14,11 @@ import java.util.Map;
  * @param appealsFiled appeals filed
  * @param appealOutcomes appeal decisions per outcome
  * @param alertsByRule alerts per rule
+ * @param licenceOutcomes licence applications decided, per outcome
+ * @param licenceCases granted and refused applications measured, applied to decided
+ * @param licenceMedianSeconds their median, null without cases
+ * @param licenceP90Seconds their 90th percentile, null without cases
+ * @param licenceTimeliness granted and refused applications, {@code ON_TIME} or {@code LATE}
  */
 record LogAggregates(
         Map<String, Long> byOutcome,
@@ -24,4 +29,9 @@ record LogAggregates(
         Double reviewP90Seconds,
         long appealsFiled,
         Map<String, Long> appealOutcomes,
-        Map<String, Long> alertsByRule) {}
+        Map<String, Long> alertsByRule,
+        Map<String, Long> licenceOutcomes,
+        long licenceCases,
+        Double licenceMedianSeconds,
+        Double licenceP90Seconds,
+        Map<String, Long> licenceTimeliness) {}

@@ -11,7 +11,7 @@ import java.util.List;
  * @param minCount the suppression threshold
  * @param decisions decisions made in the period
  * @param reviewTurnaround how long human review cases decided in the period took, opened to decided
- * @param licenceTurnaround how long licence applications took (not yet recorded)
+ * @param licences licence applications decided in the period, how long they took and how many late
  * @param appeals appeals filed and decided in the period
  * @param alerts security alerts raised in the period
  */
@@ -20,7 +20,7 @@ public record PublicFigures(
         int minCount,
         Decisions decisions,
         Turnaround reviewTurnaround,
-        LicenceTurnaround licenceTurnaround,
+        Licences licences,
         Appeals appeals,
         Alerts alerts) {
 
@@ -55,10 +55,23 @@ public record PublicFigures(
     public record Turnaround(PublishedCount cases, Long medianSeconds, Long p90Seconds) {}
 
     /**
-     * @param recorded whether the log records licence applications
-     * @param note what the page says instead of figures
+     * Licence applications decided in the period: granted or refused by the export-control office, or
+     * withdrawn by the applicant.
+     *
+     * @param decided applications decided or withdrawn
+     * @param byOutcome per outcome ({@code GRANTED}, {@code REFUSED}, {@code WITHDRAWN})
+     * @param turnaround granted and refused applications, applied to decided (withdrawals are no decision)
+     * @param byTimeliness granted and refused applications, {@code ON_TIME} or {@code LATE} (decided after
+     *     the date first given)
+     * @param latePercent the whole percentage of {@code byTimeliness} that is late, when every cell of it
+     *     is shown; null otherwise
      */
-    public record LicenceTurnaround(boolean recorded, String note) {}
+    public record Licences(
+            PublishedCount decided,
+            List<Cell> byOutcome,
+            Turnaround turnaround,
+            List<Cell> byTimeliness,
+            Long latePercent) {}
 
     /**
      * @param filed appeals filed

@@ -67,4 +67,19 @@ public final class Suppression {
         shown.addAll(hidden);
         return shown;
     }
+
+    /**
+     * The cells of a breakdown whose sum must not become known (it would reveal a hidden cell elsewhere):
+     * when every cell is shown, the smallest is withheld as well. Cells already hiding something are
+     * returned as they are.
+     */
+    public List<Cell> hidingTheirSum(List<Cell> cells) {
+        if (cells.isEmpty() || !cells.stream().allMatch(c -> c.count().isShown())) {
+            return cells;
+        }
+        // shown cells come largest first: the last is the smallest
+        List<Cell> hidden = new ArrayList<>(cells.subList(0, cells.size() - 1));
+        hidden.add(new Cell(cells.get(cells.size() - 1).key(), PublishedCount.withheld()));
+        return hidden;
+    }
 }

@@ -7,7 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.sluice.events.decision.Outcome;
+import org.sluice.events.licensing.ApplicationOutcome;
 import org.sluice.events.schema.Violation;
 
 /**
@@ -19,7 +21,7 @@ import org.sluice.events.schema.Violation;
  * @param institution the submitting institution
  * @param partner the partner concerned
  * @param country the destination country
- * @param outcome a decision outcome
+ * @param outcome a transfer decision's or a licence application's outcome
  * @param reasonCode a reason code the entry carries
  * @param type the event type
  * @param from first event time included
@@ -44,6 +46,13 @@ public record EntryQuery(
         boolean newestFirst) {
 
     private static final Pattern COUNTRY = Pattern.compile("^[A-Z]{2}$");
+
+    /** A transfer decision's outcomes, then a licence application's. */
+    private static final List<String> OUTCOMES = Stream.concat(
+                    Arrays.stream(Outcome.values()).map(Enum::name),
+                    Arrays.stream(ApplicationOutcome.values()).map(Enum::name))
+            .toList();
+
     private static final Pattern CODE = Pattern.compile("^[A-Z][A-Z0-9_]{0,63}$");
     private static final int MAX_TEXT = 200;
 
@@ -66,9 +75,8 @@ public record EntryQuery(
             errors.add(new Violation("country", "pattern", "country is an ISO 3166-1 alpha-2 code such as DE"));
         }
         String outcome = params.get("outcome");
-        if (outcome != null
-                && Arrays.stream(Outcome.values()).noneMatch(o -> o.name().equals(outcome))) {
-            errors.add(new Violation("outcome", "enum", "outcome is one of " + Arrays.toString(Outcome.values())));
+        if (outcome != null && !OUTCOMES.contains(outcome)) {
+            errors.add(new Violation("outcome", "enum", "outcome is one of " + OUTCOMES));
         }
         String reasonCode = params.get("reasonCode");
         if (reasonCode != null && !CODE.matcher(reasonCode).matches()) {

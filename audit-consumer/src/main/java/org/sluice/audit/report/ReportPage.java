@@ -40,6 +40,11 @@ public final class ReportPage {
         html.append("<h2>Turnaround</h2><table id=\"report-turnaround\"><tr><th></th><th>cases</th><th>median</th>")
                 .append("<th>90th percentile</th></tr>");
         durations(html, "report-licensing", "Licensing (request to final decision)", r.licensing());
+        durations(
+                html,
+                "report-licence-applications",
+                "Licence applications granted or refused (applied to decided)",
+                r.licenceApplications());
         durations(html, "report-reviews", "Human review (opened to decided)", r.reviews());
         html.append("</table>");
 

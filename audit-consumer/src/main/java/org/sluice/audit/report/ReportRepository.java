@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.sluice.audit.publicpage.AggregateRepository;
 
 /** The aggregates of a transparency report, computed by PostgreSQL over the indexed facets. */
 @ApplicationScoped
@@ -50,6 +51,7 @@ public class ReportRepository {
                             + " AND d.event_time >= o.event_time AND " + DECISION_SOURCE.replace("entry", "d.entry")
                             + " IN ('REVIEW', 'APPEAL')"
                             + " WHERE o.type = 'ReviewOpened' AND o.event_time >= ? AND o.event_time < ? GROUP BY o.idx, o.event_time");
+            var licenceApplications = r.durations(AggregateRepository.LICENCE_SECONDS);
             Map<String, Long> filed =
                     r.counts("SELECT 'filed', count(*) FROM log_entry WHERE type = 'AppealFiled' AND" + IN_RANGE);
             var appeals = new TransparencyReport.Appeals(
@@ -64,7 +66,8 @@ public class ReportRepository {
                     byRule,
                     r.counts("SELECT severity, count(*) FROM alert WHERE window_end >= ? AND window_end < ?"
                             + " GROUP BY severity ORDER BY 2 DESC, 1"));
-            return new TransparencyReport(from, to, decisions, licensing, reviews, appeals, incidents);
+            return new TransparencyReport(
+                    from, to, decisions, licensing, licenceApplications, reviews, appeals, incidents);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot compute the transparency report", e);
         }

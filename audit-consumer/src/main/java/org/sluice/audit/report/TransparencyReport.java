@@ -10,6 +10,7 @@ import java.util.Map;
  * @param to first instant excluded
  * @param decisions decisions by outcome, data category and destination country
  * @param licensing how long transfers that needed a licence decision took, request to final decision
+ * @param licenceApplications how long licence applications granted or refused took, applied to decided
  * @param reviews how long human reviews took, opened to decided
  * @param appeals appeals filed and how they were decided
  * @param incidents security alerts raised, by rule and severity
@@ -19,6 +20,7 @@ public record TransparencyReport(
         Instant to,
         Decisions decisions,
         Durations licensing,
+        Durations licenceApplications,
         Durations reviews,
         Appeals appeals,
         Incidents incidents) {

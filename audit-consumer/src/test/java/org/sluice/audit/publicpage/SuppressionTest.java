@@ -47,6 +47,19 @@ class SuppressionTest {
     }
 
     @Test
+    void cellsWhoseSumMustStayUnknownWithholdTheirSmallestWhenAllAreShown() {
+        assertThat(texts(five.hidingTheirSum(five.breakdown(counts("ON_TIME", 13, "LATE", 5)))))
+                .containsExactly("ON_TIME=13", "LATE=withheld");
+        // a single cell is its sum
+        assertThat(texts(five.hidingTheirSum(five.breakdown(counts("ON_TIME", 9)))))
+                .containsExactly("ON_TIME=withheld");
+        // already hiding two unknowns: nothing more to withhold
+        assertThat(texts(five.hidingTheirSum(five.breakdown(counts("ON_TIME", 13, "LATE", 2)))))
+                .containsExactly("LATE=<5", "ON_TIME=withheld");
+        assertThat(five.hidingTheirSum(List.of())).isEmpty();
+    }
+
+    @Test
     void theThresholdIsAtLeastOne() {
         assertThatThrownBy(() -> new Suppression(0)).isInstanceOf(IllegalArgumentException.class);
     }

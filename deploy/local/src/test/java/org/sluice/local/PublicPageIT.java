@@ -72,8 +72,14 @@ class PublicPageIT {
             });
             // a chart draws the shown counts; one whose every count is suppressed or withheld says so instead
             int drawn = 0;
-            for (String chart :
-                    List.of("chart-outcome", "chart-category", "chart-region", "chart-appeals", "chart-alerts")) {
+            for (String chart : List.of(
+                    "chart-outcome",
+                    "chart-category",
+                    "chart-region",
+                    "chart-licence-outcome",
+                    "chart-licence-timeliness",
+                    "chart-appeals",
+                    "chart-alerts")) {
                 String state = browser.findElement(By.id(chart)).getAttribute("data-drawn");
                 List<String> counts = browser
                         .findElements(By.cssSelector("#" + chart.replace("chart-", "table-") + " [data-count]"))
@@ -101,8 +107,13 @@ class PublicPageIT {
             assertThat(browser.findElements(By.cssSelector("[data-testid=criteria-activation]")))
                     .isNotEmpty();
             assertThat(browser.findElement(By.id("criteria-active")).getText()).contains("sha256:");
-            assertThat(browser.findElement(By.id("licence-turnaround")).getText())
-                    .contains("Not yet recorded");
+            // licence turnaround beside review turnaround: a published count of cases, never "not yet recorded"
+            WebElement licences = browser.findElement(By.id("licence-turnaround"));
+            assertThat(licences.getText()).doesNotContainIgnoringCase("not yet recorded");
+            assertPublishable(
+                    licences.findElement(By.cssSelector("[data-testid=count]")).getAttribute("data-count"));
+            assertThat(browser.findElement(By.id("licences-decided")).getAttribute("data-count"))
+                    .isNotNull();
 
             String page = browser.findElement(By.tagName("body")).getText();
             assertThat(page).doesNotContain(identifying);
