@@ -24,8 +24,10 @@ public interface AuditConfig {
         Path keyFile();
 
         /**
-         * After an append, the checkpoint waits this long for further appends to cover them too, then signs:
-         * the longest a new entry waits for a checkpoint (plus one signing) on a quiet log.
+         * At most one checkpoint is signed per window: an append to a log that signed nothing within the last
+         * window is signed at once; later appends wait until one window after the last round began, so the
+         * appends of a busy window share one checkpoint. The longest a new entry waits for a checkpoint (plus
+         * one signing).
          */
         @WithDefault("20ms")
         Duration batchWindow();

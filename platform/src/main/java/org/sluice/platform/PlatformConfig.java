@@ -128,6 +128,10 @@ public interface PlatformConfig {
         /** How long the relay waits for the broker to acknowledge a round before retrying it. */
         @WithDefault("30s")
         Duration sendTimeout();
+
+        /** How soon a relay that found another replica's relay mid-round tries again (at most the poll). */
+        @WithDefault("20ms")
+        Duration lockRetry();
     }
 
     interface ConsumerConfig {

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 import org.sluice.audit.AuditConfig;
@@ -38,9 +39,10 @@ import org.sluice.transparency.merkle.ProofBuilder;
 import org.sluice.transparency.merkle.Rfc9162;
 
 /**
- * Signs checkpoints that follow the log: each committed append wakes it, and it signs the tree as it is
- * {@code sluice.audit.checkpoint.batch-window} later, so the appends of that window share one checkpoint;
- * after {@code max-entries} new entries it signs at once, on the appending thread. A slow safety timer
+ * Signs checkpoints that follow the log: each committed append wakes it, and it signs the tree at once
+ * when it signed nothing within the last {@code sluice.audit.checkpoint.batch-window} (a quiet log), else
+ * one window after its last round began, so the appends of a busy window share one checkpoint and at most
+ * one is signed per window; after {@code max-entries} new entries it signs at once, on the appending thread. A slow safety timer
  * ({@code sluice.audit.checkpoint.interval}) signs whatever no wake-up covered (a failed round, entries
  * appended while another replica held the lock). Before signing, it proves the new tree consistent with
  * the last checkpoint from the stored nodes and checks that proof: a stored tree that was rewritten under
@@ -108,7 +110,12 @@ public class Checkpointer {
             t.setDaemon(true);
             return t;
         });
-        follower = new LogFollower(executor, batchWindow, this::followRound);
+        ScheduledExecutorService signing = executor;
+        follower = new LogFollower(
+                (task, delayNanos) -> signing.schedule(task, delayNanos, TimeUnit.NANOSECONDS),
+                System::nanoTime,
+                batchWindow,
+                this::followRound);
     }
 
     void stop(@Observes ShutdownEvent event) {

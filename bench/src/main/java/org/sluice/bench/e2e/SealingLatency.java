@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -58,7 +59,8 @@ public final class SealingLatency {
         }
         try (LocalStack stack = LocalStack.start(options)) {
             List<Double> kafka = rawKafkaRoundTrips(stack.kafkaBootstrapServers(), transfers);
-            List<Double> sealing = sealingLatencies(stack, transfers);
+            List<HopTimes.Observed> observed = new ArrayList<>();
+            List<Double> sealing = sealingLatencies(stack, transfers, observed);
             System.out.printf(
                     Locale.ROOT,
                     "%d transfers of %d bytes, manifests %s the audit receipt%n",
@@ -71,12 +73,16 @@ public final class SealingLatency {
                     Locale.ROOT,
                     "median ratio sealing / raw round trip: %.1f%n",
                     percentile(sealing, 50) / percentile(kafka, 50));
+            HopTimes.report(stack.kafkaBootstrapServers(), stack.jdbcUrl(), observed);
         }
     }
 
-    private static List<Double> sealingLatencies(LocalStack stack, int transfers) throws Exception {
+    private static List<Double> sealingLatencies(LocalStack stack, int transfers, List<HopTimes.Observed> observed)
+            throws Exception {
         Map<String, Long> sealedAt = new ConcurrentHashMap<>();
-        Thread watcher = new Thread(() -> watchSeals(stack.kafkaBootstrapServers(), sealedAt), "seal-watcher");
+        Map<String, Instant> sealedSeen = new ConcurrentHashMap<>();
+        Thread watcher =
+                new Thread(() -> watchSeals(stack.kafkaBootstrapServers(), sealedAt, sealedSeen), "seal-watcher");
         watcher.setDaemon(true);
         watcher.start();
         HttpClient http = HttpClient.newHttpClient();
@@ -108,6 +114,7 @@ public final class SealingLatency {
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             long uploaded = System.nanoTime();
+            Instant uploadedAt = Instant.now();
             if (upload.statusCode() != 200) {
                 throw new IllegalStateException("upload failed: " + upload.body());
             }
@@ -120,12 +127,13 @@ public final class SealingLatency {
             }
             if (i >= 5) { // the first few warm the services up
                 latencies.add((sealedAt.get(id) - uploaded) / 1e6);
+                observed.add(new HopTimes.Observed(id, uploadedAt, sealedSeen.get(id)));
             }
         }
         return latencies;
     }
 
-    private static void watchSeals(String bootstrap, Map<String, Long> sealedAt) {
+    private static void watchSeals(String bootstrap, Map<String, Long> sealedAt, Map<String, Instant> sealedSeen) {
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrap);
         p.put("group.id", "bench-" + UUID.randomUUID());
@@ -136,8 +144,10 @@ public final class SealingLatency {
             while (true) {
                 for (var r : consumer.poll(Duration.ofMillis(5))) {
                     long now = System.nanoTime();
+                    Instant seen = Instant.now();
                     String value = new String(r.value(), StandardCharsets.UTF_8);
                     if (value.contains("\"type\":\"PackageSealed\"")) {
+                        sealedSeen.putIfAbsent(r.key(), seen);
                         sealedAt.putIfAbsent(r.key(), now);
                     }
                 }

@@ -11,7 +11,7 @@ import org.sluice.platform.security.Roles;
  * Makes the topic names of {@link Topic} available as configuration ({@code sluice.topic.<name>} and
  * {@code sluice.topic.<name>.dlq}), so channels are bound with {@code topic=${sluice.topic.review}} and
  * the names stay written in one place; and gives the one outgoing channel every service publishes
- * through its reliability settings (acks=all, idempotence). Ordinal 150: application.properties and the
+ * through its reliability settings (acks=all, idempotence) and no linger. Ordinal 150: application.properties and the
  * environment override it.
  */
 public class SluiceConfigSource implements ConfigSource {
@@ -35,6 +35,10 @@ public class SluiceConfigSource implements ConfigSource {
         properties.put(OUT + "retries", Integer.toString(Integer.MAX_VALUE));
         properties.put(OUT + "delivery.timeout.ms", "120000");
         properties.put(OUT + "compression.type", "lz4");
+        // every hop of a transfer is one outbox record sent when its transaction commits; Kafka 4's default
+        // linger (5 ms) would hold each of them that long for a batch that never comes. Records sent while a
+        // request is in flight are still batched.
+        properties.put(OUT + "linger.ms", "0");
         properties.put(OUT + "cloud-events", "false");
         inputPolicy();
         metricsAccess();

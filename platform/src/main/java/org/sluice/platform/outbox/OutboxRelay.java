@@ -26,17 +26,23 @@ import org.sluice.platform.messaging.EventPublisher;
 /**
  * Publishes what the {@link Outbox} stored, oldest first, and deletes each row only after the broker
  * acknowledged it. A crash between the two publishes the row again on restart: consumers are idempotent
- * on the event id, so that costs nothing. One relay per service works at a time (a PostgreSQL advisory
- * lock), which keeps each transfer's events in order across replicas. The {@link Outbox} wakes it as
- * soon as a transaction that added events commits, so a hop costs no poll interval; the poll
- * ({@code sluice.platform.outbox.poll-interval}) only finds what another replica's relay or a failed round
- * left behind.
+ * on the event id, so that costs nothing. One relay per outbox table works at a time (a PostgreSQL
+ * advisory lock keyed by the table's schema: replicas of a service share it, the services of one database
+ * do not), which keeps each transfer's events in order across replicas. The {@link Outbox} wakes it as
+ * soon as a transaction that added events commits, so a hop costs no poll interval; a relay that finds the
+ * lock held by another replica's round tries again {@code sluice.platform.outbox.lock-retry} later, until it
+ * has had its round, since that replica may have read the table before this one's events committed. The
+ * poll ({@code sluice.platform.outbox.poll-interval}) only finds what a failed round left behind.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final long LOCK_KEY = 0x51_75_1C_E0_0B_0BL;
+    /** First key of the relay's advisory lock; the second is the hash of the outbox table's schema. */
+    static final int LOCK_CLASS = 0x51_75_1C_E0;
+
+    /** What {@link #relayOnce} returns when another relay of the same outbox holds the lock. */
+    static final int LOCKED = -1;
 
     private final DataSource dataSource;
     private final EventPublisher publisher;
@@ -99,10 +105,15 @@ public class OutboxRelay {
             try {
                 wake.tryAcquire(backoffMillis, TimeUnit.MILLISECONDS);
                 wake.drainPermits();
-                while (running && relayOnce() == config.batchSize()) {
-                    // a full batch: there may be more right away
-                }
-                backoffMillis = config.pollInterval().toMillis();
+                int relayed;
+                do {
+                    relayed = relayOnce();
+                } while (running && relayed == config.batchSize()); // a full batch: there may be more right away
+                backoffMillis = relayed == LOCKED
+                        ? Math.min(
+                                config.lockRetry().toMillis(),
+                                config.pollInterval().toMillis())
+                        : config.pollInterval().toMillis();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -113,14 +124,14 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes one batch; returns how many events it published. */
+    /** Publishes one batch; returns how many events it published, or {@link #LOCKED}. */
     int relayOnce() throws SQLException, InterruptedException, ExecutionException, TimeoutException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 if (!lock(c)) {
                     c.rollback();
-                    return 0;
+                    return LOCKED;
                 }
                 List<Long> ids = new ArrayList<>();
                 List<CompletableFuture<Void>> acks = new ArrayList<>();
@@ -158,8 +169,10 @@ public class OutboxRelay {
     }
 
     private static boolean lock(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
-            ps.setLong(1, LOCK_KEY);
+        // per schema, not per database: the services sharing one database each have their own relay
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT pg_try_advisory_xact_lock(?, hashtext(current_schema()))")) {
+            ps.setInt(1, LOCK_CLASS);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getBoolean(1);
