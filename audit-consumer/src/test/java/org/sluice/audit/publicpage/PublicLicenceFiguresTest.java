@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,6 +26,7 @@ import org.sluice.audit.AuditEvents;
 import org.sluice.events.Event;
 import org.sluice.events.EventData;
 import org.sluice.events.Principal;
+import org.sluice.events.json.EventCodec;
 import org.sluice.events.licensing.ApplicationOutcome;
 import org.sluice.events.licensing.LicenceApplicationDecided;
 import org.sluice.events.licensing.LicenceApplicationEscalated;
@@ -42,7 +44,8 @@ import org.sluice.testsupport.KafkaTestClient;
  * The public licence figures on a real log. January and February 2033: 12 applications granted and 6
  * refused, applied to decided in 1 to 18 days, the last 5 late; 5 withdrawn after 100 days, all late
  * (neither in the turnaround nor in on time or late); one granted application decided a second time; and
- * decisions just outside the period. April 2033 hides its withdrawals; May 2033 has only small counts.
+ * decisions just outside the period. April 2033 hides its withdrawals; May 2033 has only small counts;
+ * June 2033 has two applications whose {@code appliedAt} is no instant.
  * Every application names its institution, partner, country, end user and officers, and none of them
  * may be published.
  */
@@ -52,6 +55,8 @@ class PublicLicenceFiguresTest {
     private static final String WINTER = "from=2033-01&to=2033-02";
     private static final String APRIL = "from=2033-04&to=2033-04";
     private static final String MAY = "from=2033-05&to=2033-05";
+    private static final String JUNE = "from=2033-06&to=2033-06";
+    private static final EventCodec CODEC = new EventCodec();
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final String INSTITUTION = "i-lic-" + RUN;
     private static final String PARTNER = "p-lic-" + RUN;
@@ -129,6 +134,24 @@ class PublicLicenceFiguresTest {
                     decided.minus(DAY.multipliedBy(2)),
                     i < 2 ? ApplicationOutcome.GRANTED : ApplicationOutcome.REFUSED,
                     false);
+        }
+        // June: 5 granted in 2 days each, and 2 whose appliedAt is no instant, recorded as they came
+        Instant june = Instant.parse("2033-06-05T09:00:00Z");
+        for (int i = 0; i < 7; i++) {
+            Instant decided = june.plus(Duration.ofHours(i));
+            Instant appliedAt = decided.minus(DAY.multipliedBy(2));
+            String id = app(++next);
+            Event<EventData> event =
+                    AuditEvents.eventAt(decided, OFFICER, decided(id, ApplicationOutcome.GRANTED, appliedAt, false));
+            String json = new String(CODEC.encode(event), StandardCharsets.UTF_8);
+            if (i >= 5) {
+                json = json.replace(
+                        "\"appliedAt\":\"" + appliedAt + "\"",
+                        "\"appliedAt\":\"" + (i == 5 ? "infinity" : "2033-13-40T00:00:00Z") + "\"");
+                assertThat(json).doesNotContain(appliedAt.toString());
+            }
+            kafka.send(event.topic().topicName(), id, json.getBytes(StandardCharsets.UTF_8));
+            published++;
         }
         // the figures are read once the log holds every event of this test, the repeated decision among them
         await().atMost(Duration.ofSeconds(90)).until(() -> entries() == published);
@@ -231,6 +254,16 @@ class PublicLicenceFiguresTest {
                             "LicenceApplicationVoteCast null null null null",
                             "LicenceApplicationDecided null null null REFUSED");
         }
+    }
+
+    @Test
+    void anApplicationWhoseAppliedAtIsNoInstantIsCountedButNotMeasured() {
+        JsonPath f = figures(JUNE);
+        assertThat(f.getInt("licences.decided")).isEqualTo(7);
+        assertThat(cells(f, "licences.byOutcome")).containsExactly(Map.entry("GRANTED", 7));
+        assertThat(f.getInt("licences.turnaround.cases")).isEqualTo(5);
+        assertThat(f.getLong("licences.turnaround.medianSeconds")).isEqualTo(172_800);
+        assertThat(f.getLong("licences.turnaround.p90Seconds")).isEqualTo(172_800);
     }
 
     @Test
