@@ -86,6 +86,41 @@ final class Demo {
         return r;
     }
 
+    /**
+     * RIVM's filovirus panel to RIKEN (the default bundle's P09): pathogen sequences of concern need an
+     * individual licence outside the EU, and RIVM cites the one it applied for.
+     */
+    static ObjectNode pathogenPanelToRiken(byte[] payload, String licenceId) {
+        ObjectNode r = Json.mapper().createObjectNode();
+        ObjectNode dataset = r.putObject("dataset");
+        dataset.put("id", "ds-ebov-panel-2026")
+                .put("title", "Ebola virus genomes, proficiency-testing panel")
+                .put("category", "PATHOGEN_OF_CONCERN")
+                .put("subjects", 0)
+                .put("format", "FASTA");
+        ObjectNode consent = dataset.putObject("consent");
+        consent.putArray("duo");
+        consent.putArray("diseases");
+        consent.putArray("countries");
+        r.putObject("purpose")
+                .put("duo", "DUO:0000006")
+                .put("disease", "MONDO:0005737")
+                .put("commercial", false)
+                .put("description", "Cross-validation of filovirus diagnostic assays");
+        r.putObject("destination").put("partnerId", "p-riken").put("country", "JP");
+        r.putArray("endUsers")
+                .addObject()
+                .put("name", "Dr. Haruka Tanaka")
+                .put("organisation", "RIKEN Center for Integrative Medical Sciences")
+                .put("country", "JP");
+        r.putArray("licenceIds").add(licenceId);
+        r.putNull("dsaId");
+        r.putNull("ethicsApprovalId");
+        r.put("basis", "STANDARD");
+        r.putObject("payload").put("sizeBytes", payload.length).put("sha256", sha256(payload));
+        return r;
+    }
+
     private static ObjectNode request(
             byte[] payload, String partner, String country, String endUser, String organisation) {
         ObjectNode r = Json.mapper().createObjectNode();

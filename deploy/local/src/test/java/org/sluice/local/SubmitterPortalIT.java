@@ -1,6 +1,7 @@
 package org.sluice.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sluice.local.Pages.type;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -40,7 +40,7 @@ class SubmitterPortalIT {
         WebDriver browser = Chromium.start();
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-            signIn(browser, wait, stack, "SUBMITTER_UMCU", "s.devries@umcu");
+            Pages.signIn(browser, wait, stack, Service.GATEWAY, "/portal/", "SUBMITTER_UMCU");
             Object unlabelled = ((JavascriptExecutor) browser)
                     .executeScript("return Array.from(document.querySelectorAll('input, select, textarea'))"
                             + ".filter(e => !document.querySelector('label[for=\"' + e.id + '\"]')).map(e => e.id);");
@@ -155,7 +155,7 @@ class SubmitterPortalIT {
         WebDriver browser = Chromium.start();
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-            signIn(browser, wait, stack, "SUBMITTER_LUMC", "m.jansen@lumc");
+            Pages.signIn(browser, wait, stack, Service.GATEWAY, "/portal/", "SUBMITTER_LUMC");
             new Select(browser.findElement(By.id("filter-state"))).selectByVisibleText("DENIED");
             type(browser, "filter-country", "IR");
             browser.findElement(By.id("list-load")).click();
@@ -241,7 +241,7 @@ class SubmitterPortalIT {
         WebDriver browser = Chromium.start();
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-            signIn(browser, wait, stack, "SUBMITTER_UMCU", "s.devries@umcu");
+            Pages.signIn(browser, wait, stack, Service.GATEWAY, "/portal/", "SUBMITTER_UMCU");
             new Select(browser.findElement(By.id("filter-state"))).selectByVisibleText("RECEIVED");
             browser.findElement(By.id("list-load")).click();
             waitFor(wait, browser, b -> listed(b, "state=RECEIVED"));
@@ -280,23 +280,6 @@ class SubmitterPortalIT {
         }
         JsonNode sealed = api.awaitState("SUBMITTER_UMCU", transferId, List.of("SEALED"));
         assertThat(sealed.path("package").path("plaintextBytes").asInt()).isEqualTo(vcf.length);
-    }
-
-    private static void signIn(WebDriver browser, WebDriverWait wait, LocalStack stack, String user, String principal) {
-        browser.get(stack.uri(Service.GATEWAY).resolve("/portal/").toString());
-        browser.findElement(By.id("token-input")).sendKeys(stack.demoTokens().get(user));
-        browser.findElement(By.id("sign-in")).click();
-        waitFor(
-                wait,
-                browser,
-                b -> b.findElement(By.id("signed-in-as")).getText().contains(principal));
-    }
-
-    /** Replaces a field's text as a person would (select all, type), so the page sees input events. */
-    private static void type(WebDriver browser, String id, String text) {
-        WebElement field = browser.findElement(By.id(id));
-        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        field.sendKeys(text);
     }
 
     /** Whether the list shown answers a query with this parameter (a new list replaces the rows). */
