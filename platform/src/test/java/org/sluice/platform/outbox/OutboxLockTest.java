@@ -2,6 +2,7 @@ package org.sluice.platform.outbox;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -55,8 +56,8 @@ class OutboxLockTest {
             lock(replica, "SELECT pg_advisory_xact_lock(?, hashtext('platformtest'))", OutboxRelay.LOCK_CLASS);
 
             eventId = cancel("tr-lock-replica");
-            Thread.sleep(500); // the woken relay finds the lock taken (however long this is, it cannot publish)
-            assertThat(pending(eventId)).isEqualTo(1);
+            // the woken relay finds the lock taken: the event stays pending the whole time the replica holds it
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> pending(eventId) == 1);
 
             replica.rollback(); // the replica's round ends
         }
