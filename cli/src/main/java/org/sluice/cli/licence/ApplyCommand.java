@@ -1,11 +1,9 @@
 package org.sluice.cli.licence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,6 +16,7 @@ import org.sluice.cli.Session;
 import org.sluice.cli.UsageException;
 import org.sluice.cli.console.JsonOutput;
 import org.sluice.cli.http.GatewayClient;
+import org.sluice.cli.io.JsonFiles;
 import org.sluice.events.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -174,18 +173,6 @@ public final class ApplyCommand implements Callable<Integer> {
     }
 
     private static ObjectNode read(Path file) throws IOException {
-        JsonNode tree;
-        try {
-            tree = Json.mapper().readTree(Files.readAllBytes(file));
-        } catch (JsonProcessingException e) {
-            throw new IOException(file + " is not JSON: " + e.getOriginalMessage() + " (line "
-                    + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")");
-        }
-        if (tree == null || !tree.isObject()) {
-            throw new IOException(file + " must hold a JSON object (a licence application), found "
-                    + (tree == null ? "nothing" : tree.getNodeType().toString().toLowerCase(Locale.ROOT)));
-        }
-        return (ObjectNode) tree;
+        return JsonFiles.readObject(file, "a licence application");
     }
 }

@@ -1,14 +1,12 @@
 package org.sluice.cli.transfer;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.sluice.cli.io.FileDigest;
-import org.sluice.events.json.Json;
+import org.sluice.cli.io.JsonFiles;
 
 /**
  * A transfer request read from a JSON file (the TransferRequest contract), sent as written: the gateway validates it
@@ -19,19 +17,7 @@ final class RequestFile {
 
     /** The request in {@code file}; it must be a JSON object. */
     static ObjectNode read(Path file) throws IOException {
-        JsonNode tree;
-        try {
-            tree = Json.mapper().readTree(Files.readAllBytes(file));
-        } catch (JsonProcessingException e) {
-            throw new IOException(file + " is not JSON: " + e.getOriginalMessage() + " (line "
-                    + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")");
-        }
-        if (tree == null || !tree.isObject()) {
-            throw new IOException(file + " must hold a JSON object (a transfer request), found "
-                    + (tree == null ? "nothing" : tree.getNodeType().toString().toLowerCase(Locale.ROOT)));
-        }
-        return (ObjectNode) tree;
+        return JsonFiles.readObject(file, "a transfer request");
     }
 
     /**
