@@ -134,7 +134,15 @@ class ReportTest {
                 decided,
                 new Principal("olga@eco", List.of("export-control-officer"), null, null),
                 new LicenceApplicationDecided(
-                        id, outcome, null, null, List.of(), decided.minus(took), decided.plus(took), false)));
+                        id,
+                        outcome,
+                        "i-umcu",
+                        null,
+                        "US",
+                        null,
+                        null,
+                        List.of(),
+                        decided.minus(took), decided.plus(took), false)));
     }
 
     private void raw(Topic topic, String type, String transfer, Instant at, String data) {

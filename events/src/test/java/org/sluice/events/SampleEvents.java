@@ -196,6 +196,9 @@ public final class SampleEvents {
                 new LicenceApplicationDecided(
                         "la-1",
                         ApplicationOutcome.GRANTED,
+                        "i-umcu",
+                        "p-broad",
+                        "US",
                         "LIC-A-1",
                         new LicenceTerms(
                                 LocalDate.parse("2027-01-01"),

@@ -91,14 +91,17 @@ class FacetsTest {
                 new LicenceApplicationDecided(
                         "la-1",
                         ApplicationOutcome.REFUSED,
+                        "i-umcu",
+                        "p-broad",
+                        "US",
                         null,
                         null,
                         List.of("End use not verified"),
                         Instant.parse("2027-01-01T00:00:00Z"),
                         Instant.parse("2027-01-20T00:00:00Z"),
                         true)));
-        // the refusal's reasons are words, not codes
-        assertThat(refused).isEqualTo(new Facets(null, null, null, null, "REFUSED", null, List.of()));
+        // found by institution, partner and country like the application; the refusal's reasons are words, not codes
+        assertThat(refused).isEqualTo(new Facets(null, "i-umcu", "p-broad", "US", "REFUSED", null, List.of()));
 
         Facets vote = facets(AuditEvents.event(
                 new Principal("olga@eco", List.of("export-control-officer"), null, null),

@@ -365,6 +365,9 @@ class PublicLicenceFiguresTest {
         return new LicenceApplicationDecided(
                 id,
                 outcome,
+                "i-umcu",
+                "p-broad",
+                "US",
                 granted ? "LIC-" + id : null,
                 granted
                         ? new LicenceTerms(

@@ -11,6 +11,10 @@ import org.sluice.events.EventData;
  *
  * @param applicationId the application
  * @param outcome granted, refused or withdrawn
+ * @param institutionId the applying institution (as in {@code LicenceApplied}, so the outcome is found by
+ *     institution, partner and country like a transfer's decision)
+ * @param partnerId the receiving partner, if one was named
+ * @param destinationCountry the destination country
  * @param licenceId the licence granted, null otherwise
  * @param terms the terms granted, null otherwise
  * @param reasons the officers' reasons (refusal) or the applicant's (withdrawal)
@@ -21,6 +25,9 @@ import org.sluice.events.EventData;
 public record LicenceApplicationDecided(
         String applicationId,
         ApplicationOutcome outcome,
+        String institutionId,
+        @Nullable String partnerId,
+        String destinationCountry,
         @Nullable String licenceId,
         @Nullable LicenceTerms terms,
         List<String> reasons,

@@ -325,6 +325,9 @@ public class LicenceApplications {
         return new LicenceApplicationDecided(
                 a.applicationId(),
                 outcome,
+                a.institutionId(),
+                a.partnerId(),
+                a.destinationCountry(),
                 outcome == ApplicationOutcome.GRANTED ? a.licenceId() : null,
                 a.terms(),
                 a.reasons(),
