@@ -56,6 +56,33 @@ class TransferTest {
     }
 
     @Test
+    void licenceCitesTheLicenceBesideThoseOfTheFileOnceEach() throws IOException {
+        ObjectNode body = (ObjectNode) Json.mapper().readTree(Files.readAllBytes(request));
+        body.putArray("licenceIds").add("LIC-2025-0042");
+        Files.write(request, Json.mapper().writeValueAsBytes(body));
+
+        Cli.Result r = submitter()
+                .run(
+                        "transfer",
+                        "create",
+                        "--request",
+                        request.toString(),
+                        "--file",
+                        vcf.toString(),
+                        "--licence",
+                        "LIC-A-000007",
+                        "--licence",
+                        "LIC-2025-0042");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode sent = Json.mapper()
+                .readTree(gateway.received("POST", "/api/v1/transfers").get(0).body());
+        assertThat(sent.path("licenceIds"))
+                .extracting(JsonNode::asText)
+                .containsExactly("LIC-2025-0042", "LIC-A-000007");
+    }
+
+    @Test
     void createWithUploadSendsThePayloadAndQuietPrintsOnlyTheId() throws IOException {
         Cli.Result r = submitter()
                 .run(

@@ -1,9 +1,11 @@
 package org.sluice.cli.transfer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.sluice.cli.io.FileDigest;
 import org.sluice.cli.io.JsonFiles;
@@ -18,6 +20,29 @@ final class RequestFile {
     /** The request in {@code file}; it must be a JSON object. */
     static ObjectNode read(Path file) throws IOException {
         return JsonFiles.readObject(file, "a transfer request");
+    }
+
+    /**
+     * Adds the licences to the request's {@code licenceIds}, each once, after those the file cites. A
+     * {@code licenceIds} that is not an array is left for the gateway to name.
+     */
+    static ObjectNode cite(ObjectNode request, List<String> licences) {
+        if (licences.isEmpty()
+                || (request.has("licenceIds") && !request.get("licenceIds").isArray())) {
+            return request;
+        }
+        ArrayNode cited =
+                request.has("licenceIds") ? (ArrayNode) request.get("licenceIds") : request.putArray("licenceIds");
+        for (String licence : licences) {
+            boolean already = false;
+            for (JsonNode c : cited) {
+                already |= c.asText().equals(licence);
+            }
+            if (!already) {
+                cited.add(licence);
+            }
+        }
+        return request;
     }
 
     /**

@@ -8,17 +8,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The README's five-minute tour, command for command, with the project's own {@code cli/sluice} against the
  * running stack: precheck, create and upload, wait for SEALED, list, fetch, verify, decrypt and acknowledge as
- * the partner, decrypt again with the passphrase-protected key, and the Tehran denial.
+ * the partner, decrypt again with the passphrase-protected key, the Tehran denial, the review, and the licence
+ * application whose grant lets the waiting transfer through.
  */
 @ExtendWith(StackExtension.class)
 class ReadmeTourIT {
@@ -130,6 +135,60 @@ class ReadmeTourIT {
         assertThat(sluice(rivm, "transfer", "status", reviewed, "--wait").out())
                 .contains("SEALED")
                 .contains("by REVIEW");
+
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String application = sluice(
+                        rivm,
+                        "licence",
+                        "apply",
+                        "--file",
+                        "cli/examples/licence-rivm-p-riken.json",
+                        "--valid-from",
+                        today.toString(),
+                        "--valid-until",
+                        today.plusYears(1).toString(),
+                        "--quiet")
+                .out()
+                .strip();
+        assertThat(sluice(rivm, "licence", "status", application).out())
+                .contains("PENDING")
+                .contains("HIGH");
+        Matcher cited = Pattern.compile("LIC-A-[0-9]*")
+                .matcher(
+                        sluice(rivm, "licence", "status", application, "--json").out());
+        assertThat(cited.find()).as("the application's licence id").isTrue();
+        String panel = sluice(
+                        rivm,
+                        "transfer",
+                        "create",
+                        "--request",
+                        "cli/examples/request-rivm-p-riken.json",
+                        "--licence",
+                        cited.group(),
+                        "--file",
+                        "fixtures/data/synthetic-reads.fastq",
+                        "--upload",
+                        "--quiet")
+                .out()
+                .strip();
+        assertThat(sluice(rivm, "transfer", "status", panel, "--wait").out())
+                .contains("DENIED")
+                .contains("LICENCE_INVALID");
+        Api api = new Api(stack);
+        for (String officer : List.of("REVIEWER", "SENIOR_REVIEWER")) {
+            api.as(Service.POLICY, officer)
+                    .contentType("application/json")
+                    .body("{\"vote\": \"APPROVE\", \"justification\": \"End use verified with RIKEN.\"}")
+                    .post("/api/v1/licence-applications/" + application + "/votes")
+                    .then()
+                    .statusCode(200);
+        }
+        assertThat(sluice(rivm, "licence", "status", application).out()).contains("GRANTED");
+        // the grant re-decides the waiting transfer; --wait waits only while one is being decided
+        await().atMost(Duration.ofMinutes(1))
+                .until(() -> sluice(rivm, "transfer", "status", panel, "--wait")
+                        .out()
+                        .contains("SEALED"));
     }
 
     /** What the reviewer does in the console, through the same API: find the case, claim it, approve it. */
