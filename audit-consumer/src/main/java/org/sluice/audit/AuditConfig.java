@@ -46,6 +46,13 @@ public interface AuditConfig {
         /** How long a client is told to wait (Retry-After) for a receipt of an entry no checkpoint covers yet. */
         @WithDefault("2s")
         Duration receiptRetryAfter();
+
+        /**
+         * The longest a receipt request may ask to be held ({@code wait}) until a checkpoint covers its entry;
+         * each held request takes one worker thread.
+         */
+        @WithDefault("10s")
+        Duration receiptMaxWait();
     }
 
     interface QueryConfig {

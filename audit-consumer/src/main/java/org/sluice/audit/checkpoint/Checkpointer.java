@@ -70,6 +70,7 @@ public class Checkpointer {
     private final Counter signed;
     private final Counter refused;
     private final Duration batchWindow;
+    private final CheckpointWatch watch;
     private volatile long lastSize = -1;
     private ScheduledExecutorService executor;
     private volatile LogFollower follower;
@@ -84,7 +85,9 @@ public class Checkpointer {
             EventPublisher publisher,
             Clock clock,
             AuditConfig config,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            CheckpointWatch watch) {
+        this.watch = watch;
         this.dataSource = dataSource;
         this.log = log;
         this.nodes = nodes;
@@ -230,6 +233,7 @@ public class Checkpointer {
         result.signed().ifPresent(c -> {
             lastSize = c.treeSize();
             signed.increment();
+            watch.signed();
         });
         return result;
     }
