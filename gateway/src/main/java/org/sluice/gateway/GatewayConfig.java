@@ -207,9 +207,24 @@ public interface GatewayConfig {
         @WithDefault("5s")
         Duration pollInterval();
 
-        /** How long one request to the audit service may take. */
+        /** How long one request to the audit service may take (beyond the long poll it asks for). */
         @WithDefault("10s")
         Duration timeout();
+
+        /**
+         * How long the receipt request made as an approval starts waiting asks the audit service to hold it until
+         * a checkpoint covers the approval ({@code wait}), so the receipt arrives the moment it is signed;
+         * {@code PT0S} asks once without waiting and leaves it to the {@code CheckpointSigned} announcement.
+         */
+        @WithDefault("PT5S")
+        Duration longPoll();
+
+        /**
+         * How many such held requests may be open at once; an approval beyond them is asked for when the next
+         * {@code CheckpointSigned} arrives.
+         */
+        @WithDefault("8")
+        int longPolls();
 
         /** The audit log's origin line, as its checkpoints name it. */
         @WithDefault("sluice.example/audit")

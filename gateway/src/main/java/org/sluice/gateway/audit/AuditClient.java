@@ -42,11 +42,20 @@ public class AuditClient {
 
     /** The receipt of an event, if the audit service has one now. */
     public Answer receipt(String eventId) {
+        return receipt(eventId, Duration.ZERO);
+    }
+
+    /**
+     * The receipt of an event, the request held by the audit service at most {@code wait} until a checkpoint
+     * covers the event (an audit service that does not know {@code wait} answers at once).
+     */
+    public Answer receipt(String eventId, Duration wait) {
         URI base = config.url().orElseThrow(() -> new IllegalStateException("no audit service is configured"));
         String root = base.toString().endsWith("/") ? base.toString() : base + "/";
+        String held = wait.isZero() ? "" : "?wait=" + wait;
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(
-                        root + "api/v1/audit/receipts/" + URLEncoder.encode(eventId, StandardCharsets.UTF_8)))
-                .timeout(config.timeout())
+                        root + "api/v1/audit/receipts/" + URLEncoder.encode(eventId, StandardCharsets.UTF_8) + held))
+                .timeout(config.timeout().plus(wait))
                 .header("Accept", "application/json")
                 .GET();
         config.token().ifPresent(token -> request.header("Authorization", "Bearer " + token));

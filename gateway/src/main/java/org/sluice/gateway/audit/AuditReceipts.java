@@ -108,19 +108,29 @@ public class AuditReceipts {
                 .map(json -> StoredJson.read(json, AuditReceipt.class));
     }
 
-    /** Records the receipt obtained. */
-    public void obtained(String decisionId, AuditReceipt receipt, Instant at) {
-        update(
-                "UPDATE audit_receipts SET receipt = ?::jsonb, obtained_at = ? WHERE decision_id = ?",
+    /**
+     * Records the receipt obtained, if the approval still awaits one.
+     *
+     * @return false when another request recorded one (or gave up) first: the first receipt stands
+     */
+    public boolean obtained(String decisionId, AuditReceipt receipt, Instant at) {
+        return update(
+                "UPDATE audit_receipts SET receipt = ?::jsonb, obtained_at = ? WHERE decision_id = ?"
+                        + " AND receipt IS NULL AND gave_up_at IS NULL",
                 StoredJson.write(receipt),
                 Timestamp.from(at),
                 decisionId);
     }
 
-    /** Records that no receipt will be waited for any more, and why. */
-    public void gaveUp(String decisionId, String why, Instant at) {
-        update(
-                "UPDATE audit_receipts SET gave_up_at = ?, gave_up_why = ? WHERE decision_id = ?",
+    /**
+     * Records that no receipt will be waited for any more, and why, if the approval still awaits one.
+     *
+     * @return false when a receipt was recorded (or the wait given up) first
+     */
+    public boolean gaveUp(String decisionId, String why, Instant at) {
+        return update(
+                "UPDATE audit_receipts SET gave_up_at = ?, gave_up_why = ? WHERE decision_id = ?"
+                        + " AND receipt IS NULL AND gave_up_at IS NULL",
                 Timestamp.from(at),
                 why,
                 decisionId);
@@ -175,13 +185,13 @@ public class AuditReceipts {
         }
     }
 
-    private void update(String sql, Object... parameters) {
+    private boolean update(String sql, Object... parameters) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 ps.setObject(i + 1, parameters[i]);
             }
-            ps.executeUpdate();
+            return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot record an audit receipt", e);
         }

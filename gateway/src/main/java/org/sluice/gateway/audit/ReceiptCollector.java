@@ -13,9 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import org.sluice.crypto.manifest.AuditReceipt;
 import org.sluice.crypto.sign.Ed25519;
@@ -28,8 +33,11 @@ import org.sluice.transparency.receipt.ReceiptException;
 import org.sluice.transparency.receipt.ReceiptVerifier;
 
 /**
- * Collects the audit receipts approvals wait for. It asks for a receipt once when the approval starts
- * waiting, then for every awaited receipt whenever the audit log announces a new checkpoint
+ * Collects the audit receipts approvals wait for. When an approval starts waiting it asks for its receipt
+ * with a long poll ({@code sluice.gateway.audit.long-poll}: the audit service holds the request until a
+ * checkpoint covers the approval, so the receipt comes the moment it is signed; at most
+ * {@code long-polls} held at once, on their own threads), then for every awaited receipt whenever the
+ * audit log announces a new checkpoint
  * ({@code CheckpointSigned}, see {@link CheckpointListener}), and, as a fallback for a missed
  * announcement, every {@code sluice.gateway.audit.poll-interval} and once at start (an approval left
  * waiting by a restart). It asks the audit service, checks each receipt offline
@@ -55,6 +63,7 @@ public class ReceiptCollector {
     private final ReceiptSignal signal;
     private volatile boolean running;
     private Thread worker;
+    private ThreadPoolExecutor held;
 
     public ReceiptCollector(
             AuditReceipts receipts,
@@ -81,6 +90,19 @@ public class ReceiptCollector {
             return;
         }
         running = true;
+        AtomicInteger threads = new AtomicInteger();
+        held = new ThreadPoolExecutor(
+                Math.max(1, config.longPolls()),
+                Math.max(1, config.longPolls()),
+                30,
+                TimeUnit.SECONDS,
+                new SynchronousQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "sluice-audit-receipt-poll-" + threads.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        held.allowCoreThreadTimeOut(true);
         worker = new Thread(this::follow, "sluice-audit-receipts");
         worker.setDaemon(true);
         worker.start();
@@ -89,6 +111,9 @@ public class ReceiptCollector {
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         running = false;
         signal.release();
+        if (held != null) {
+            held.shutdownNow();
+        }
         if (worker != null) {
             worker.join(TimeUnit.SECONDS.toMillis(10));
         }
@@ -103,7 +128,7 @@ public class ReceiptCollector {
                     run();
                 } else {
                     for (String decisionId : expected) {
-                        receipts.pending(decisionId).ifPresent(this::attempt);
+                        receipts.pending(decisionId).ifPresent(this::hold);
                     }
                 }
                 ReceiptSignal.Wake wake = signal.await(config.pollInterval());
@@ -130,9 +155,26 @@ public class ReceiptCollector {
         }
     }
 
+    /** Asks with a long poll on a free thread; with none free (or no long poll configured), once now. */
+    private void hold(AuditReceipts.Pending pending) {
+        if (!config.longPoll().isZero()) {
+            try {
+                held.execute(() -> attempt(pending, config.longPoll()));
+                return;
+            } catch (RejectedExecutionException allHeld) {
+                // every long-poll thread is waiting: the next CheckpointSigned round asks for this one
+            }
+        }
+        attempt(pending, Duration.ZERO);
+    }
+
     private void attempt(AuditReceipts.Pending pending) {
+        attempt(pending, Duration.ZERO);
+    }
+
+    private void attempt(AuditReceipts.Pending pending, Duration wait) {
         try {
-            collect(pending);
+            collect(pending, wait);
         } catch (RuntimeException e) {
             LOG.errorf(e, "collecting the audit receipt of %s failed; retried", pending.transferId());
         }
@@ -140,7 +182,16 @@ public class ReceiptCollector {
 
     /** One attempt for one awaited receipt. */
     void collect(AuditReceipts.Pending pending) {
-        AuditClient.Answer answer = audit.receipt(pending.eventId());
+        collect(pending, Duration.ZERO);
+    }
+
+    /**
+     * One attempt for one awaited receipt, the audit service asked to hold the request at most {@code wait}.
+     * Attempts for one approval may overlap (a long poll and a checkpoint's round): the first receipt
+     * recorded is the one sealed.
+     */
+    void collect(AuditReceipts.Pending pending, Duration wait) {
+        AuditClient.Answer answer = audit.receipt(pending.eventId(), wait);
         Instant now = clock.instant();
         String why;
         String outcome;
@@ -148,8 +199,9 @@ public class ReceiptCollector {
             try {
                 check(obtained.receipt(), pending);
                 QuarkusTransaction.requiringNew().run(() -> {
-                    receipts.obtained(pending.decisionId(), obtained.receipt(), now);
-                    sealNow(pending);
+                    if (receipts.obtained(pending.decisionId(), obtained.receipt(), now)) {
+                        sealNow(pending);
+                    }
                 });
                 meters.counter("sluice.gateway.audit.receipts", "outcome", "embedded")
                         .increment();
@@ -179,8 +231,9 @@ public class ReceiptCollector {
                 "sealing transfer %s without an audit receipt of decision %s: %s",
                 pending.transferId(), pending.decisionId(), why);
         QuarkusTransaction.requiringNew().run(() -> {
-            receipts.gaveUp(pending.decisionId(), why, now);
-            sealNow(pending);
+            if (receipts.gaveUp(pending.decisionId(), why, now)) {
+                sealNow(pending);
+            }
         });
         meters.counter("sluice.gateway.audit.receipts", "outcome", outcome).increment();
     }

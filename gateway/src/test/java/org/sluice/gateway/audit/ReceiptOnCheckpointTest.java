@@ -37,13 +37,17 @@ import org.sluice.testsupport.Tokens;
 @TestProfile(ReceiptOnCheckpointTest.PollAnHourAway.class)
 class ReceiptOnCheckpointTest {
 
-    /** The stand-in audit service, the receipt poll so slow that only an event or the first ask can seal. */
+    /**
+     * The stand-in audit service, the receipt poll so slow and no long poll, so that only an event or the
+     * first ask can seal.
+     */
     public static class PollAnHourAway extends AuditProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             Map<String, String> overrides = new HashMap<>(super.getConfigOverrides());
             overrides.put("sluice.gateway.audit.poll-interval", "1h");
             overrides.put("sluice.gateway.audit.receipt-wait", "PT1H");
+            overrides.put("sluice.gateway.audit.long-poll", "PT0S");
             return overrides;
         }
     }
@@ -90,7 +94,8 @@ class ReceiptOnCheckpointTest {
                 .isEqualTo(approval.id());
     }
 
-    private static AuditReceipt receiptOf(JsonPath sealed) throws Exception {
+    /** The audit receipt in the signed manifest of a sealed transfer's package. */
+    static AuditReceipt receiptOf(JsonPath sealed) throws Exception {
         byte[] manifestJson = given().auth()
                 .oauth2(Tokens.partner("p-charite"))
                 .get("/api/v1/partner/packages/" + sealed.getString("package.packageId") + "/manifest")

@@ -5,17 +5,20 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.sluice.crypto.manifest.AuditReceipt;
 import org.sluice.crypto.sign.SignatureException;
 import org.sluice.crypto.sign.SigningKey;
@@ -29,7 +32,8 @@ import org.sluice.transparency.receipt.MemoryReceipts;
 /**
  * Plays the audit service's receipt endpoint in the gateway's tests (the real pairing is tested end to end
  * in deploy/local): events the test logs and checkpoints get real RFC 9162 receipts under a signed note;
- * any other event is {@code 409 receipt-pending}, as before the next checkpoint.
+ * any other event is {@code 409 receipt-pending}, as before the next checkpoint. With {@code wait} a request
+ * is held until a checkpoint covers its event or the wait is over, as the audit service holds it.
  */
 @Path("/test-audit/api/v1/audit/receipts")
 @RolesAllowed(Roles.SECURITY_ANALYST)
@@ -56,12 +60,21 @@ public class StandInAudit {
         for (int i = 0; i < LOG.size(); i++) {
             RECEIPTS.put(IDS.get(i), MemoryReceipts.receipt(LOG, i, IDS.get(i), ORIGIN, key, Instant.now()));
         }
+        StandInAudit.class.notifyAll();
     }
+
+    /** Requests being held now. */
+    static synchronized int held() {
+        return held;
+    }
+
+    private static int held;
 
     @GET
     @Path("/{eventId}")
-    public Response receipt(@PathParam("eventId") String eventId) {
-        AuditReceipt receipt = RECEIPTS.get(eventId);
+    public Response receipt(@PathParam("eventId") String eventId, @QueryParam("wait") String wait)
+            throws InterruptedException {
+        AuditReceipt receipt = wait == null ? RECEIPTS.get(eventId) : held(eventId, Duration.parse(wait));
         if (receipt == null) {
             return Response.status(409)
                     .type("application/problem+json")
@@ -73,6 +86,21 @@ public class StandInAudit {
                     .build();
         }
         return Response.ok(receipt).build();
+    }
+
+    private static synchronized AuditReceipt held(String eventId, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        held++;
+        try {
+            for (long left = wait.toNanos();
+                    !RECEIPTS.containsKey(eventId) && left > 0;
+                    left = deadline - System.nanoTime()) {
+                StandInAudit.class.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            }
+            return RECEIPTS.get(eventId);
+        } finally {
+            held--;
+        }
     }
 
     private static SigningKey logKey() {
