@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -283,7 +284,8 @@ class ReviewFlowTest {
         String senior = "s.clock@eco";
         String seniorToken =
                 Tokens.token(senior, List.of("reviewer", "senior-reviewer"), "eco-review-clock", null);
-        MutableClock clock = new MutableClock(Instant.now());
+        // whole seconds, so the time in review is exactly what the clock moved
+        MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         QuarkusMock.installMockForType(clock, Clock.class);
         String transferId = submit("P27", "tr-rev-escalate-");
         ReviewOpened opened = opened(transferId);
@@ -310,6 +312,14 @@ class ReviewFlowTest {
         assertThat(escalated.missedDeadline()).isEqualTo(opened.deadline());
         assertThat(escalated.newDeadline()).isAfter(clock.instant());
         assertThat(escalated.escalatedToRole()).isEqualTo("senior-reviewer");
+
+        // the time in review is an ISO-8601 duration, as docs/api/policy.md gives it, not a number of seconds
+        given().auth()
+                .oauth2(seniorToken)
+                .get("/api/v1/reviews/" + opened.reviewId())
+                .then()
+                .statusCode(200)
+                .body("timeInReview", org.hamcrest.Matchers.equalTo("PT72H1M"));
 
         // the ordinary reviewer's claim ended with the escalation; only a senior may take it now
         decide(reviewer, opened.reviewId(), reviewerToken, "APPROVE", "late").then().statusCode(409);
