@@ -275,6 +275,29 @@ class ReviewFlowTest {
     }
 
     @Test
+    void theQueueIsPagedByKeysetEachPageStartingAfterTheLastCaseOfThePageBefore() {
+        opened(submit("P27", "tr-rev-page-"));
+        opened(submit("P27", "tr-rev-page-"));
+        Response first = given().auth().oauth2(Tokens.reviewer(REVIEWER)).get("/api/v1/reviews?limit=1");
+        first.then().statusCode(200).body("items", org.hamcrest.Matchers.hasSize(1));
+        String next = first.jsonPath().getString("next");
+        assertThat(next).as("two cases are open at least").isNotBlank();
+        Response second =
+                given().auth().oauth2(Tokens.reviewer(REVIEWER)).get("/api/v1/reviews?limit=1&after=" + next);
+        second.then().statusCode(200).body("items", org.hamcrest.Matchers.hasSize(1));
+        Instant firstDeadline = Instant.parse(first.jsonPath().getString("items[0].deadline"));
+        String firstId = first.jsonPath().getString("items[0].reviewId");
+        Instant secondDeadline = Instant.parse(second.jsonPath().getString("items[0].deadline"));
+        String secondId = second.jsonPath().getString("items[0].reviewId");
+        assertThat(secondDeadline).isAfterOrEqualTo(firstDeadline);
+        if (secondDeadline.equals(firstDeadline)) {
+            assertThat(secondId).isGreaterThan(firstId);
+        } else {
+            assertThat(secondId).isNotEqualTo(firstId);
+        }
+    }
+
+    @Test
     void aCasePastItsDeadlineEscalatesToSeniorReviewers() {
         // people of their own, in an office of their own: the rate limiter's buckets (the caller's and the
         // institution's) read the clock, and those charged while it stands three days ahead refill only when

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.sluice.policy.licence.application.ApplicationCalls.PATH;
 import static org.sluice.policy.licence.application.ApplicationCalls.apply;
 import static org.sluice.policy.licence.application.ApplicationCalls.approve;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -210,6 +212,30 @@ class LicenceApplicationFlowTest {
                 .then()
                 .statusCode(409)
                 .body("type", endsWith("/application-closed"));
+    }
+
+    @Test
+    void anInstitutionsApplicationsArePagedByTheCursorEachPageGives() {
+        String institution = "i-la-pages-" + UUID.randomUUID();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(apply(institution, standardApplication(), null)
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("applicationId"));
+        }
+        Response first = given().auth().oauth2(Tokens.submitter(institution)).get(PATH + "?limit=2");
+        first.then().statusCode(200);
+        List<String> shown = new ArrayList<>(first.jsonPath().getList("items.applicationId", String.class));
+        assertThat(shown).hasSize(2);
+        String next = first.jsonPath().getString("next");
+        assertThat(next).isNotBlank();
+        Response second =
+                given().auth().oauth2(Tokens.submitter(institution)).get(PATH + "?limit=2&after=" + next);
+        second.then().statusCode(200).body("next", nullValue());
+        shown.addAll(second.jsonPath().getList("items.applicationId", String.class));
+        assertThat(shown).as("every application once, over the two pages").containsExactlyInAnyOrderElementsOf(ids);
     }
 
     @Test
