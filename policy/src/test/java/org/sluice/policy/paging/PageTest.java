@@ -32,7 +32,8 @@ class PageTest {
         assertThat(first.next()).isNotNull().doesNotContain("at:");
 
         List<Violation> errors = new ArrayList<>();
-        assertThat(Page.after(first.next(), position -> position, errors)).isEqualTo("at:b");
+        assertThat(Page.<String>after(first.next(), position -> position, errors))
+                .isEqualTo("at:b");
         assertThat(errors).isEmpty();
 
         Page<String> last = Page.of(List.of("c"), 2, row -> "at:" + row);

@@ -282,8 +282,7 @@ class ReviewFlowTest {
         first.then().statusCode(200).body("items", org.hamcrest.Matchers.hasSize(1));
         String next = first.jsonPath().getString("next");
         assertThat(next).as("two cases are open at least").isNotBlank();
-        Response second =
-                given().auth().oauth2(Tokens.reviewer(REVIEWER)).get("/api/v1/reviews?limit=1&after=" + next);
+        Response second = given().auth().oauth2(Tokens.reviewer(REVIEWER)).get("/api/v1/reviews?limit=1&after=" + next);
         second.then().statusCode(200).body("items", org.hamcrest.Matchers.hasSize(1));
         Instant firstDeadline = Instant.parse(first.jsonPath().getString("items[0].deadline"));
         String firstId = first.jsonPath().getString("items[0].reviewId");
@@ -305,8 +304,7 @@ class ReviewFlowTest {
         String reviewer = "r.clock@eco";
         String reviewerToken = Tokens.token(reviewer, List.of("reviewer"), "eco-review-clock", null);
         String senior = "s.clock@eco";
-        String seniorToken =
-                Tokens.token(senior, List.of("reviewer", "senior-reviewer"), "eco-review-clock", null);
+        String seniorToken = Tokens.token(senior, List.of("reviewer", "senior-reviewer"), "eco-review-clock", null);
         // whole seconds, so the time in review is exactly what the clock moved
         MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         QuarkusMock.installMockForType(clock, Clock.class);
@@ -345,7 +343,9 @@ class ReviewFlowTest {
                 .body("timeInReview", org.hamcrest.Matchers.equalTo("PT72H1M"));
 
         // the ordinary reviewer's claim ended with the escalation; only a senior may take it now
-        decide(reviewer, opened.reviewId(), reviewerToken, "APPROVE", "late").then().statusCode(409);
+        decide(reviewer, opened.reviewId(), reviewerToken, "APPROVE", "late")
+                .then()
+                .statusCode(409);
         claim(reviewer, opened.reviewId(), reviewerToken)
                 .then()
                 .statusCode(403)

@@ -231,8 +231,7 @@ class LicenceApplicationFlowTest {
         assertThat(shown).hasSize(2);
         String next = first.jsonPath().getString("next");
         assertThat(next).isNotBlank();
-        Response second =
-                given().auth().oauth2(Tokens.submitter(institution)).get(PATH + "?limit=2&after=" + next);
+        Response second = given().auth().oauth2(Tokens.submitter(institution)).get(PATH + "?limit=2&after=" + next);
         second.then().statusCode(200).body("next", nullValue());
         shown.addAll(second.jsonPath().getList("items.applicationId", String.class));
         assertThat(shown).as("every application once, over the two pages").containsExactlyInAnyOrderElementsOf(ids);

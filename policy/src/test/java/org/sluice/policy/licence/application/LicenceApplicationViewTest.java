@@ -53,8 +53,8 @@ class LicenceApplicationViewTest {
     @Test
     void aPendingApplicationHasEveryMemberOfTheContractAndNoOther() {
         Application pending = Applications.pending(RiskLevel.HIGH);
-        OfficerVote vote = new OfficerVote(
-                "r@eco", false, Vote.APPROVE, "fine", TERMS, Applications.APPLIED.plusSeconds(60));
+        OfficerVote vote =
+                new OfficerVote("r@eco", false, Vote.APPROVE, "fine", TERMS, Applications.APPLIED.plusSeconds(60));
         JsonNode json = Json.mapper()
                 .valueToTree(LicenceApplication.of(
                         pending,
@@ -73,7 +73,9 @@ class LicenceApplicationViewTest {
         assertThat(json.get("decidedAt").isNull()).isTrue();
         assertThat(json.get("terms").isNull()).isTrue();
         assertThat(json.get("timeTaken").asText()).isEqualTo("PT264H");
-        assertThat(json.get("late").asBoolean()).as("pending past the date first given").isTrue();
+        assertThat(json.get("late").asBoolean())
+                .as("pending past the date first given")
+                .isTrue();
         assertThat(json.get("votes").get(0).get("terms").get("quotaBytes").asLong())
                 .isEqualTo(500L);
         assertThat(json.get("blockingReasons").get(0).get("code").asText()).isEqualTo("EMBARGOED_DESTINATION");
