@@ -12,6 +12,9 @@
 //     #application-vote-approve / #application-vote-deny (radios), #application-justification,
 //     #terms-valid-from, #terms-valid-until, #terms-quota-bytes, #terms-quota-transfers, #terms-psv,
 //     #terms-verification-days, #terms-conditions, #application-vote-submit, #application-vote-error;
+//     terms as people read them (validity, quota, post-shipment verification, then a list of conditions):
+//     dd[data-testid=application-granted-terms] and, in a vote's item, [data-testid=vote-terms], each
+//     with its conditions in ul[data-testid=terms-conditions-list];
 //     #status (role=status) says what the last action came to.
 'use strict';
 
@@ -282,6 +285,51 @@ async function loadApplications(fresh) {
   say(body.rows.length + ' licence application(s) listed.');
 }
 
+// A size as people read it, in binary units: 10000000000 is 9.3 GiB.
+function bytes(n) {
+  if (n < 1024) return n + (n === 1 ? ' byte' : ' bytes');
+  const units = ['KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
+  let v = n;
+  let u = -1;
+  do { v /= 1024; u++; } while (v >= 1024 && u < units.length - 1);
+  return v.toFixed(1) + ' ' + units[u];
+}
+
+function plural(n, one, many) {
+  return n + ' ' + (n === 1 ? one : many);
+}
+
+const given = (v) => v !== null && v !== undefined && v !== '';
+
+// Terms (granted, or proposed by a vote) as people read them: validity, quota, post-shipment verification,
+// then the conditions as a list. What the terms leave out is not mentioned.
+function termsView(t, testid) {
+  const parts = [];
+  if (given(t.validFrom) && given(t.validUntil)) parts.push('valid ' + t.validFrom + ' to ' + t.validUntil);
+  else if (given(t.validFrom)) parts.push('valid from ' + t.validFrom);
+  else if (given(t.validUntil)) parts.push('valid until ' + t.validUntil);
+  const quota = [];
+  if (given(t.quotaBytes)) quota.push(bytes(t.quotaBytes));
+  if (given(t.quotaTransfers)) quota.push(plural(t.quotaTransfers, 'transfer', 'transfers'));
+  if (quota.length) parts.push('quota ' + quota.join(' in '));
+  if (t.postShipmentVerification) {
+    parts.push('post-shipment verification'
+      + (given(t.verificationDays) ? ' within ' + plural(t.verificationDays, 'day', 'days') : ''));
+  }
+  const view = document.createElement('div');
+  if (testid) view.dataset.testid = testid;
+  view.textContent = parts.join('; ');
+  const conditions = (t.conditions || []).filter(given);
+  if (conditions.length) {
+    const list = document.createElement('ul');
+    list.dataset.testid = 'terms-conditions-list';
+    list.setAttribute('aria-label', 'Conditions');
+    for (const c of conditions) li(list, c);
+    view.append(parts.length ? '; conditions:' : 'conditions:', list);
+  }
+  return view;
+}
+
 function fillTerms(t) {
   $('terms-valid-from').value = t.validFrom || '';
   $('terms-valid-until').value = t.validUntil || '';
@@ -324,19 +372,20 @@ async function openApplication(applicationId, focus = true) {
     ['purpose', a.purpose.duo + (a.purpose.disease ? ' ' + a.purpose.disease : '')
       + (a.purpose.commercial ? ', commercial' : '') + ': ' + a.purpose.description],
     ['end users', a.endUsers.map((u) => u.name + ', ' + u.organisation + ' (' + u.country + ')').join('; ')],
-    ['applied for', a.validFrom + ' to ' + a.validUntil + ', quota ' + (a.quotaBytes === null ? 'no byte limit' : a.quotaBytes + ' bytes')
-      + ', ' + (a.quotaTransfers === null ? 'no transfer limit' : a.quotaTransfers + ' transfers')],
+    ['applied for', a.validFrom + ' to ' + a.validUntil + ', quota ' + (given(a.quotaBytes) ? bytes(a.quotaBytes) : 'no byte limit')
+      + ', ' + (given(a.quotaTransfers) ? plural(a.quotaTransfers, 'transfer', 'transfers') : 'no transfer limit')],
     ['applied at', a.appliedAt], ['expected by', a.expectedBy + (a.escalated ? ' (escalated to senior reviewers)' : '')],
     ['late', a.late ? 'yes' : 'no'], ['time taken', a.timeTaken],
   ];
   if (a.decidedAt) facts.push(['decided at', a.decidedAt]);
-  if (a.terms) facts.push(['granted terms', JSON.stringify(a.terms)]);
+  if (a.terms) facts.push(['granted terms', termsView(a.terms)]);
   if (a.reasons.length) facts.push(['reasons', a.reasons.join('; ')]);
   for (const [k, v] of facts) {
     const dt = document.createElement('dt');
     dt.textContent = k;
     const dd = document.createElement('dd');
-    dd.textContent = v;
+    if (v instanceof Node) dd.append(v);
+    else dd.textContent = v;
     dd.dataset.testid = 'application-' + k.replace(/ /g, '-');
     if (k === 'status') dd.id = 'application-status';
     if ((k === 'late' && a.late) || (k === 'expected by' && a.escalated)) dd.className = 'late';
@@ -354,8 +403,9 @@ async function openApplication(applicationId, focus = true) {
   votes.replaceChildren();
   if (!a.votes.length) li(votes, 'none yet');
   for (const v of a.votes) {
-    li(votes, v.officer + (v.senior ? ' (senior)' : '') + ': ' + v.vote + ' - ' + v.justification
-      + (v.terms ? ' [terms ' + v.terms.validFrom + ' to ' + v.terms.validUntil + ']' : '')).dataset.officer = v.officer;
+    const item = li(votes, v.officer + (v.senior ? ' (senior)' : '') + ': ' + v.vote + ' - ' + v.justification);
+    item.dataset.officer = v.officer;
+    if (v.terms) item.append(' - terms: ', termsView(v.terms, 'vote-terms'));
   }
   const waiting = $('application-waiting');
   waiting.replaceChildren();

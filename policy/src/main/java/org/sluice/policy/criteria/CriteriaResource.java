@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.sluice.platform.security.PublicEndpoints;
 import org.sluice.policy.bundle.Bundle;
 import org.sluice.policy.bundle.BundleRepository;
 import org.sluice.policy.bundle.BundleService;
@@ -17,7 +18,7 @@ import org.sluice.policy.criteria.PublishedCriteria.PublishedRule;
  * {@code GET /api/v1/public/criteria}: the published criteria, for anyone and without a token (the
  * transparency page shows them). Cacheable for a minute: an activation shows within that time.
  */
-@Path("/api/v1/public/criteria")
+@Path(PublicEndpoints.API_PREFIX + "criteria")
 @PermitAll
 public class CriteriaResource {
 

@@ -14,13 +14,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -43,6 +41,7 @@ import org.sluice.platform.security.Roles;
 import org.sluice.policy.PolicyConfig;
 import org.sluice.policy.decision.Decisions;
 import org.sluice.policy.decision.Transfers;
+import org.sluice.policy.paging.Page;
 import org.sluice.policy.screening.ScreeningHit;
 
 /**
@@ -82,14 +81,6 @@ public class ReviewResource {
         this.config = config;
         this.clock = clock;
     }
-
-    /**
-     * One page of the queue.
-     *
-     * @param items open cases, earliest deadline first
-     * @param next the cursor of the next page ({@code after}), null on the last page
-     */
-    public record QueuePage(List<ReviewCase> items, String next) {}
 
     /**
      * A case with everything a reviewer weighs.
@@ -158,7 +149,7 @@ public class ReviewResource {
             Instant castAt) {}
 
     @GET
-    public QueuePage queue(
+    public Page<ReviewCase> queue(
             @QueryParam("risk") String risk,
             @QueryParam("category") String category,
             @QueryParam("country") String country,
@@ -182,30 +173,14 @@ public class ReviewResource {
                 errors.add(new Violation("minAge", "format", "minAge must be an ISO-8601 duration such as PT4H"));
             }
         }
-        int max = config.review().maxPageSize();
-        int size = limit == null ? 50 : limit;
-        if (size < 1 || size > max) {
-            errors.add(new Violation("limit", "range", "limit must be between 1 and " + max));
-        }
-        ReviewRepository.Cursor cursor = null;
-        if (after != null && !after.isBlank()) {
-            cursor = decodeCursor(after);
-            if (cursor == null) {
-                errors.add(new Violation("after", "format", "after must be a cursor returned as 'next'"));
-            }
-        }
+        int size = Page.limit(limit, config.review().maxPageSize(), errors);
+        ReviewRepository.Cursor cursor = Page.after(after, ReviewResource::cursor, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        List<ReviewCase> items = cases.queue(new ReviewRepository.QueueQuery(
+        List<ReviewCase> rows = cases.queue(new ReviewRepository.QueueQuery(
                 riskLevel, blankToNull(category), blankToNull(country), openedBefore, cursor, size + 1));
-        String next = null;
-        if (items.size() > size) {
-            items = items.subList(0, size);
-            ReviewCase last = items.get(size - 1);
-            next = encodeCursor(last);
-        }
-        return new QueuePage(List.copyOf(items), next);
+        return Page.of(rows, size, last -> last.deadline() + "|" + last.reviewId());
     }
 
     @GET
@@ -371,22 +346,11 @@ public class ReviewResource {
         return s == null || Text.isBlank(s) ? null : s;
     }
 
-    static String encodeCursor(ReviewCase last) {
-        return Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString((last.deadline() + "|" + last.reviewId()).getBytes(StandardCharsets.UTF_8));
-    }
-
-    static ReviewRepository.Cursor decodeCursor(String cursor) {
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            int bar = text.indexOf('|');
-            if (bar < 0) {
-                return null;
-            }
-            return new ReviewRepository.Cursor(Instant.parse(text.substring(0, bar)), text.substring(bar + 1));
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            return null;
-        }
+    /** The queue position a cursor names ({@code <deadline>|<reviewId>}), null when it names none. */
+    private static ReviewRepository.Cursor cursor(String position) {
+        int bar = position.indexOf('|');
+        return bar < 0
+                ? null
+                : new ReviewRepository.Cursor(Instant.parse(position.substring(0, bar)), position.substring(bar + 1));
     }
 }

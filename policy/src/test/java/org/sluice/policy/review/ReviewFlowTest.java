@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -274,14 +275,44 @@ class ReviewFlowTest {
     }
 
     @Test
+    void theQueueIsPagedByKeysetEachPageStartingAfterTheLastCaseOfThePageBefore() {
+        opened(submit("P27", "tr-rev-page-"));
+        opened(submit("P27", "tr-rev-page-"));
+        Response first = given().auth().oauth2(Tokens.reviewer(REVIEWER)).get("/api/v1/reviews?limit=1");
+        first.then().statusCode(200).body("items", org.hamcrest.Matchers.hasSize(1));
+        String next = first.jsonPath().getString("next");
+        assertThat(next).as("two cases are open at least").isNotBlank();
+        Response second = given().auth().oauth2(Tokens.reviewer(REVIEWER)).get("/api/v1/reviews?limit=1&after=" + next);
+        second.then().statusCode(200).body("items", org.hamcrest.Matchers.hasSize(1));
+        Instant firstDeadline = Instant.parse(first.jsonPath().getString("items[0].deadline"));
+        String firstId = first.jsonPath().getString("items[0].reviewId");
+        Instant secondDeadline = Instant.parse(second.jsonPath().getString("items[0].deadline"));
+        String secondId = second.jsonPath().getString("items[0].reviewId");
+        assertThat(secondDeadline).isAfterOrEqualTo(firstDeadline);
+        if (secondDeadline.equals(firstDeadline)) {
+            assertThat(secondId).isGreaterThan(firstId);
+        } else {
+            assertThat(secondId).isNotEqualTo(firstId);
+        }
+    }
+
+    @Test
     void aCasePastItsDeadlineEscalatesToSeniorReviewers() {
-        MutableClock clock = new MutableClock(Instant.now());
+        // people of their own, in an office of their own: the rate limiter's buckets (the caller's and the
+        // institution's) read the clock, and those charged while it stands three days ahead refill only when
+        // real time catches up, so no other test may share them
+        String reviewer = "r.clock@eco";
+        String reviewerToken = Tokens.token(reviewer, List.of("reviewer"), "eco-review-clock", null);
+        String senior = "s.clock@eco";
+        String seniorToken = Tokens.token(senior, List.of("reviewer", "senior-reviewer"), "eco-review-clock", null);
+        // whole seconds, so the time in review is exactly what the clock moved
+        MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         QuarkusMock.installMockForType(clock, Clock.class);
         String transferId = submit("P27", "tr-rev-escalate-");
         ReviewOpened opened = opened(transferId);
         Instant due = clock.instant().plus(Duration.ofDays(3));
         assertThat(opened.deadline()).isBetween(due.minusSeconds(1), due.plusSeconds(1));
-        claim(REVIEWER, opened.reviewId()).then().statusCode(200);
+        claim(reviewer, opened.reviewId(), reviewerToken).then().statusCode(200);
 
         clock.advance(Duration.ofDays(3).minusMinutes(1));
         assertThat(reviews.escalateOverdue()).doesNotContain(opened.reviewId());
@@ -303,13 +334,23 @@ class ReviewFlowTest {
         assertThat(escalated.newDeadline()).isAfter(clock.instant());
         assertThat(escalated.escalatedToRole()).isEqualTo("senior-reviewer");
 
+        // the time in review is an ISO-8601 duration, as docs/api/policy.md gives it, not a number of seconds
+        given().auth()
+                .oauth2(seniorToken)
+                .get("/api/v1/reviews/" + opened.reviewId())
+                .then()
+                .statusCode(200)
+                .body("timeInReview", org.hamcrest.Matchers.equalTo("PT72H1M"));
+
         // the ordinary reviewer's claim ended with the escalation; only a senior may take it now
-        decide(REVIEWER, opened.reviewId(), "APPROVE", "late").then().statusCode(409);
-        claim(REVIEWER, opened.reviewId())
+        decide(reviewer, opened.reviewId(), reviewerToken, "APPROVE", "late")
+                .then()
+                .statusCode(409);
+        claim(reviewer, opened.reviewId(), reviewerToken)
                 .then()
                 .statusCode(403)
                 .body("type", org.hamcrest.Matchers.endsWith("/senior-reviewer-required"));
-        claim(SENIOR, opened.reviewId(), Tokens.seniorReviewer(SENIOR)).then().statusCode(200);
+        claim(senior, opened.reviewId(), seniorToken).then().statusCode(200);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.sluice.policy.licence.application;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,7 +12,8 @@ import org.sluice.events.transfer.EndUser;
 import org.sluice.events.transfer.Purpose;
 
 /**
- * A licence application as stored: what was applied for, its risk, its dates and how it ended.
+ * A licence application as stored: what was applied for, its risk, its dates and how it ended. The API's
+ * {@link LicenceApplication} shows these members as its own.
  *
  * @param applicationId the application
  * @param licenceId the id the licence gets if granted
@@ -30,7 +32,8 @@ import org.sluice.events.transfer.Purpose;
  * @param risk the risk level
  * @param requiredVotes approving votes a grant needs
  * @param appliedAt when it was made
- * @param firstExpectedBy the decision date first given (lateness is measured against it)
+ * @param firstExpectedBy the decision date first given (lateness is measured against it; the API shows only
+ *     {@code late})
  * @param expectedBy the decision date now given (moved by escalation)
  * @param escalated whether it passed its date undecided (only a senior officer may then decide)
  * @param decidedAt when it was granted, refused or withdrawn
@@ -55,7 +58,7 @@ public record Application(
         RiskLevel risk,
         int requiredVotes,
         Instant appliedAt,
-        Instant firstExpectedBy,
+        @JsonIgnore Instant firstExpectedBy,
         Instant expectedBy,
         boolean escalated,
         @Nullable Instant decidedAt,
@@ -73,40 +76,33 @@ public record Application(
         return risk == RiskLevel.HIGH;
     }
 
+    /** Whether a decision at {@code at} is late: lateness is measured against the date first given. */
+    public boolean lateAt(Instant at) {
+        return at.isAfter(firstExpectedBy);
+    }
+
     /** The same application, settled. */
     public Application settled(ApplicationStatus outcome, Instant at, LicenceTerms granted, List<String> why) {
-        return new Application(
-                applicationId,
-                licenceId,
-                outcome,
-                institutionId,
-                appliedBy,
-                partnerId,
-                destinationCountry,
-                categories,
-                purpose,
-                endUsers,
-                quotaBytes,
-                quotaTransfers,
-                validFrom,
-                validUntil,
-                risk,
-                requiredVotes,
-                appliedAt,
-                firstExpectedBy,
-                expectedBy,
-                escalated,
-                at,
-                granted,
-                why);
+        return with(outcome, expectedBy, escalated, at, granted, why);
     }
 
     /** The same application, escalated with a new decision date. */
     public Application escalatedUntil(Instant newExpectedBy) {
+        return with(status, newExpectedBy, true, decidedAt, terms, reasons);
+    }
+
+    /** The same application with what its life changes: the status, the date given, the outcome. */
+    private Application with(
+            ApplicationStatus newStatus,
+            Instant newExpectedBy,
+            boolean newEscalated,
+            Instant newDecidedAt,
+            LicenceTerms newTerms,
+            List<String> newReasons) {
         return new Application(
                 applicationId,
                 licenceId,
-                status,
+                newStatus,
                 institutionId,
                 appliedBy,
                 partnerId,
@@ -123,9 +119,9 @@ public record Application(
                 appliedAt,
                 firstExpectedBy,
                 newExpectedBy,
-                true,
-                decidedAt,
-                terms,
-                reasons);
+                newEscalated,
+                newDecidedAt,
+                newTerms,
+                newReasons);
     }
 }

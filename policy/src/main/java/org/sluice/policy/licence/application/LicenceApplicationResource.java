@@ -18,11 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
@@ -43,6 +41,7 @@ import org.sluice.platform.problem.ProblemException;
 import org.sluice.platform.security.CurrentPrincipal;
 import org.sluice.platform.security.Roles;
 import org.sluice.policy.PolicyConfig;
+import org.sluice.policy.paging.Page;
 
 /**
  * {@code /api/v1/licence-applications}: institutions apply for individual licences and withdraw them;
@@ -56,6 +55,9 @@ public class LicenceApplicationResource {
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    /** The position in a cursor of the applications' list: the offset of the next page. */
+    private static final String OFFSET = "o:";
 
     private static final Pattern KEY = Pattern.compile("^[\\x21-\\x7E]{1,255}$");
     private static final ObjectReader APPLICATION =
@@ -110,14 +112,6 @@ public class LicenceApplicationResource {
      */
     public record Withdrawal(String reason) {}
 
-    /**
-     * One page of applications.
-     *
-     * @param items the applications
-     * @param next the cursor of the next page ({@code after}), null on the last page
-     */
-    public record Page(List<LicenceApplication> items, String next) {}
-
     @POST
     @RolesAllowed(Roles.SUBMITTER)
     @Consumes(MediaType.APPLICATION_JSON)
@@ -143,7 +137,7 @@ public class LicenceApplicationResource {
 
     @GET
     @RolesAllowed({Roles.SUBMITTER, Roles.REVIEWER, Roles.SENIOR_REVIEWER})
-    public Page list(
+    public Page<LicenceApplication> list(
             @QueryParam("status") String status,
             @QueryParam("limit") Integer limit,
             @QueryParam("after") String after) {
@@ -156,31 +150,17 @@ public class LicenceApplicationResource {
                 errors.add(new Violation("status", "enum", "status must be PENDING, GRANTED, REFUSED or WITHDRAWN"));
             }
         }
-        int max = config.maxPageSize();
-        int size = limit == null ? 50 : limit;
-        if (size < 1 || size > max) {
-            errors.add(new Violation("limit", "range", "limit must be between 1 and " + max));
-        }
-        int offset = 0;
-        if (after != null && !after.isBlank()) {
-            offset = decodeCursor(after);
-            if (offset < 0) {
-                errors.add(new Violation("after", "format", "after must be a cursor returned as 'next'"));
-            }
-        }
+        int size = Page.limit(limit, config.maxPageSize(), errors);
+        Integer from = Page.after(after, LicenceApplicationResource::offset, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
+        int offset = from == null ? 0 : from;
         Principal me = principal.get();
-        List<Application> items = officer(me)
+        List<Application> rows = officer(me)
                 ? applications.queue(filter, offset, size + 1)
                 : applications.ofInstitution(principal.requireInstitution(), filter, offset, size + 1);
-        String next = null;
-        if (items.size() > size) {
-            items = items.subList(0, size);
-            next = encodeCursor(offset + size);
-        }
-        return new Page(items.stream().map(service::view).toList(), next);
+        return Page.of(rows, size, last -> OFFSET + (offset + size)).map(service::view);
     }
 
     @GET
@@ -321,21 +301,12 @@ public class LicenceApplicationResource {
         }
     }
 
-    static String encodeCursor(int offset) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("o:" + offset).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The offset a cursor encodes, -1 when it is not one. */
-    static int decodeCursor(String cursor) {
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (!text.startsWith("o:")) {
-                return -1;
-            }
-            int offset = Integer.parseInt(text.substring(2));
-            return offset < 0 ? -1 : offset;
-        } catch (IllegalArgumentException e) {
-            return -1;
+    /** The offset the position of a cursor names ({@code o:<offset>}), null when it names none. */
+    private static Integer offset(String position) {
+        if (!position.startsWith(OFFSET)) {
+            return null;
         }
+        int offset = Integer.parseInt(position.substring(OFFSET.length()));
+        return offset < 0 ? null : offset;
     }
 }

@@ -333,7 +333,7 @@ public class LicenceApplications {
                 a.reasons(),
                 a.appliedAt(),
                 a.expectedBy(),
-                a.decidedAt().isAfter(a.firstExpectedBy()));
+                a.lateAt(a.decidedAt()));
     }
 
     /** Escalates every pending application past its expected date, each in its own transaction. */

@@ -7,6 +7,17 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.sluice.policy.licence.application.ApplicationCalls.PATH;
+import static org.sluice.policy.licence.application.ApplicationCalls.apply;
+import static org.sluice.policy.licence.application.ApplicationCalls.approve;
+import static org.sluice.policy.licence.application.ApplicationCalls.deny;
+import static org.sluice.policy.licence.application.ApplicationCalls.get;
+import static org.sluice.policy.licence.application.ApplicationCalls.pathogenApplication;
+import static org.sluice.policy.licence.application.ApplicationCalls.standardApplication;
+import static org.sluice.policy.licence.application.ApplicationCalls.terms;
+import static org.sluice.policy.licence.application.ApplicationCalls.vote;
+import static org.sluice.policy.licence.application.ApplicationCalls.withdraw;
 
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -51,7 +63,6 @@ import org.sluice.testsupport.Tokens;
 @QuarkusTest
 class LicenceApplicationFlowTest {
 
-    private static final String PATH = "/api/v1/licence-applications";
     private static final String REVIEWER = "la.first@eco";
     private static final String REVIEWER_2 = "la.second@eco";
     private static final String SENIOR = "la.senior@eco";
@@ -201,6 +212,29 @@ class LicenceApplicationFlowTest {
                 .then()
                 .statusCode(409)
                 .body("type", endsWith("/application-closed"));
+    }
+
+    @Test
+    void anInstitutionsApplicationsArePagedByTheCursorEachPageGives() {
+        String institution = "i-la-pages-" + UUID.randomUUID();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(apply(institution, standardApplication(), null)
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("applicationId"));
+        }
+        Response first = given().auth().oauth2(Tokens.submitter(institution)).get(PATH + "?limit=2");
+        first.then().statusCode(200);
+        List<String> shown = new ArrayList<>(first.jsonPath().getList("items.applicationId", String.class));
+        assertThat(shown).hasSize(2);
+        String next = first.jsonPath().getString("next");
+        assertThat(next).isNotBlank();
+        Response second = given().auth().oauth2(Tokens.submitter(institution)).get(PATH + "?limit=2&after=" + next);
+        second.then().statusCode(200).body("next", nullValue());
+        shown.addAll(second.jsonPath().getList("items.applicationId", String.class));
+        assertThat(shown).as("every application once, over the two pages").containsExactlyInAnyOrderElementsOf(ids);
     }
 
     @Test
@@ -427,65 +461,6 @@ class LicenceApplicationFlowTest {
     }
 
     // ---- helpers
-
-    private static String pathogenApplication(LocalDate from, LocalDate until) {
-        return "{\"destinationCountry\": \"US\", \"partnerId\": \"p-broad\", \"categories\": [\"PATHOGEN_OF_CONCERN\"],"
-                + " \"purpose\": {\"duo\": \"DUO:0000006\", \"disease\": \"MONDO:0005737\", \"commercial\": false,"
-                + " \"description\": \"Cross-validation of filovirus diagnostic assays\"},"
-                + " \"endUsers\": [{\"name\": \"Dr. Emily Carter\", \"organisation\": \"Broad Institute\", \"country\": \"US\"}],"
-                + " \"quotaBytes\": 50000000000, \"quotaTransfers\": 20,"
-                + " \"validFrom\": \"" + from + "\", \"validUntil\": \"" + until + "\"}";
-    }
-
-    private static String standardApplication() {
-        return "{\"destinationCountry\": \"CA\", \"categories\": [\"NON_HUMAN\"],"
-                + " \"purpose\": {\"duo\": \"DUO:0000042\", \"commercial\": false, \"description\": \"Reference assemblies\"},"
-                + " \"endUsers\": [{\"name\": \"Dr. Ada Moss\", \"organisation\": \"University of Toronto\", \"country\": \"CA\"}],"
-                + " \"validFrom\": \"2027-01-01\", \"validUntil\": \"2027-12-31\"}";
-    }
-
-    private static String terms(LocalDate from, LocalDate until, long bytes, long transfers, boolean verified) {
-        return "{\"validFrom\": \"" + from + "\", \"validUntil\": \"" + until + "\", \"quotaBytes\": " + bytes
-                + ", \"quotaTransfers\": " + transfers + ", \"postShipmentVerification\": " + verified
-                + (verified ? ", \"verificationDays\": 30" : "") + ", \"conditions\": [\"no onward transfer\"]}";
-    }
-
-    private static String approve(String terms) {
-        return "{\"vote\": \"APPROVE\", \"justification\": \"End use verified with the partner.\""
-                + (terms == null ? "" : ", \"terms\": " + terms) + "}";
-    }
-
-    private static String deny() {
-        return "{\"vote\": \"DENY\", \"justification\": \"End use not credible.\"}";
-    }
-
-    private static Response apply(String institution, String body, String key) {
-        var request = given().auth().oauth2(Tokens.submitter(institution)).contentType("application/json");
-        if (key != null) {
-            request = request.header("Idempotency-Key", key);
-        }
-        return request.body(body).post(PATH);
-    }
-
-    private static Response get(String token, String id) {
-        return given().auth().oauth2(token).get(PATH + "/" + id);
-    }
-
-    private static Response vote(String token, String id, String body) {
-        return given().auth()
-                .oauth2(token)
-                .contentType("application/json")
-                .body(body)
-                .post(PATH + "/" + id + "/votes");
-    }
-
-    private static Response withdraw(String institution, String id, String body) {
-        return given().auth()
-                .oauth2(Tokens.submitter(institution))
-                .contentType("application/json")
-                .body(body)
-                .post(PATH + "/" + id + "/withdrawal");
-    }
 
     /** The application's events on sluice.policy.changes, read until one matches. */
     private List<Event<?>> events(String applicationId, Predicate<Event<?>> until) {
