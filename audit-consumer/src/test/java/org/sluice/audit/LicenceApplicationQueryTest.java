@@ -61,7 +61,11 @@ class LicenceApplicationQueryTest {
         List<String> ofB = new ArrayList<>();
         String appliedA = publish(ofA, T, APPLICANT, applied(a, "BR", T.plus(Duration.ofDays(1))));
         String appliedB = publish(ofB, T.plusSeconds(60), APPLICANT, applied(b, "US", T.plus(Duration.ofDays(5))));
-        publish(ofA, T.plus(Duration.ofHours(1)), OFFICER, new LicenceApplicationVoteCast(a, Vote.APPROVE, "ok", false));
+        publish(
+                ofA,
+                T.plus(Duration.ofHours(1)),
+                OFFICER,
+                new LicenceApplicationVoteCast(a, Vote.APPROVE, "ok", false));
         publish(ofB, T.plus(Duration.ofHours(2)), OFFICER, new LicenceApplicationVoteCast(b, Vote.DENY, "no", true));
         String decidedB = publish(
                 ofB,

@@ -142,7 +142,9 @@ class ReportTest {
                         null,
                         null,
                         List.of(),
-                        decided.minus(took), decided.plus(took), false)));
+                        decided.minus(took),
+                        decided.plus(took),
+                        false)));
     }
 
     private void raw(Topic topic, String type, String transfer, Instant at, String data) {

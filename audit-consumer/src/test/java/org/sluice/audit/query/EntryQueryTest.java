@@ -31,7 +31,8 @@ class EntryQueryTest {
         assertThat(EntryQuery.parse(Map.of("subject", "la-01JD2K"), 100, 1000).subject())
                 .isEqualTo("la-01JD2K");
         assertThat(EntryQuery.parse(Map.of(), 100, 1000).subject()).isNull();
-        assertThat(EntryQuery.parse(Map.of("subject", "x".repeat(200)), 100, 1000).subject())
+        assertThat(EntryQuery.parse(Map.of("subject", "x".repeat(200)), 100, 1000)
+                        .subject())
                 .hasSize(200);
         assertThatThrownBy(() -> EntryQuery.parse(Map.of("subject", "x".repeat(201), "transferId", "tr-1"), 100, 1000))
                 .isInstanceOfSatisfying(
