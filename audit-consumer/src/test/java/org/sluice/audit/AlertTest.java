@@ -18,6 +18,8 @@ import org.sluice.events.decision.Outcome;
 import org.sluice.events.decision.TransferDecided;
 import org.sluice.events.delivery.PackageAcknowledged;
 import org.sluice.events.delivery.SealingRefused;
+import org.sluice.events.licensing.ApplicationOutcome;
+import org.sluice.events.licensing.LicenceApplicationDecided;
 import org.sluice.events.review.ReviewKind;
 import org.sluice.events.review.ReviewOpened;
 import org.sluice.events.review.RiskLevel;
@@ -79,6 +81,63 @@ class AlertTest {
         assertThat(AuditLogTest.count(
                         "SELECT count(*) FROM audit.alert WHERE subjects->>'institution' = '" + institution + "'"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void licenceRefusalsFiledUnderAnInstitutionAreNoDenialsOfItsTransfers() throws Exception {
+        String institution = "i-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant t = Instant.parse("2027-02-01T00:00:00Z");
+        Principal officer = new Principal("olga@eco", List.of("export-control-officer"), null, null);
+        List<String> denials = new ArrayList<>();
+        denials.add(deny(institution, 0, t));
+        denials.add(deny(institution, 1, t.plusSeconds(1)));
+        // two of its licence applications refused within the window, logged before its third denial
+        for (int i = 0; i < 2; i++) {
+            kafka.publish(AuditEvents.eventAt(
+                    t.plusSeconds(2 + i),
+                    officer,
+                    new LicenceApplicationDecided(
+                            "la-a-" + institution + i,
+                            ApplicationOutcome.REFUSED,
+                            institution,
+                            null,
+                            "DE",
+                            null,
+                            null,
+                            List.of("End use not verified"),
+                            t.minus(Duration.ofDays(3)),
+                            t.plus(Duration.ofDays(3)),
+                            false)));
+        }
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> AuditLogTest.count(
+                                "SELECT count(*) FROM audit.log_entry WHERE institution = '" + institution + "'")
+                        == 4);
+        denials.add(deny(institution, 2, t.plusSeconds(4)));
+
+        var records = kafka.readUntil(
+                Topic.SECURITY_ALERTS.topicName(),
+                r -> institution.equals(
+                        r.event().dataAs(SecurityAlert.class).subjects().get("institution")),
+                Duration.ofSeconds(30));
+        // the institution's first alert: raised by its third transfer denial, citing the three and no refusal
+        SecurityAlert alert = records.get(records.size() - 1).event().dataAs(SecurityAlert.class);
+        assertThat(alert.rule()).isEqualTo("repeated-denials");
+        List<Long> indices = new ArrayList<>();
+        for (String id : denials) {
+            indices.add(AuditLogTest.count("SELECT idx FROM audit.log_entry WHERE event_id = '" + id + "'"));
+        }
+        assertThat(alert.evidence()).containsExactlyElementsOf(indices);
+    }
+
+    private String deny(String institution, int n, Instant at) {
+        Event<?> denial = AuditEvents.eventAt(
+                at,
+                AuditEvents.ENGINE,
+                AuditEvents.decided("tr-ad-" + institution + n, institution, "DE", Outcome.DENY, "LICENCE_REQUIRED"));
+        kafka.publish(denial);
+        return denial.id();
     }
 
     @Test

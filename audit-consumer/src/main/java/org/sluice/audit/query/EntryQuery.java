@@ -17,6 +17,8 @@ import org.sluice.events.schema.Violation;
  * results come in index order after the cursor.
  *
  * @param transferId the transfer
+ * @param subject the event's subject: the transfer, licence application, review case or other thing it is
+ *     about (the CloudEvents {@code subject})
  * @param actor the acting principal's id
  * @param institution the submitting institution
  * @param partner the partner concerned
@@ -32,6 +34,7 @@ import org.sluice.events.schema.Violation;
  */
 public record EntryQuery(
         String transferId,
+        String subject,
         String actor,
         String institution,
         String partner,
@@ -120,6 +123,7 @@ public record EntryQuery(
         }
         return new EntryQuery(
                 params.get("transferId"),
+                params.get("subject"),
                 params.get("actor"),
                 params.get("institution"),
                 params.get("partner"),
@@ -136,7 +140,7 @@ public record EntryQuery(
 
     /** A query for the one entry at an index. */
     public static EntryQuery at(long index) {
-        return new EntryQuery(null, null, null, null, null, null, null, null, null, null, index - 1, 1, false);
+        return new EntryQuery(null, null, null, null, null, null, null, null, null, null, null, index - 1, 1, false);
     }
 
     private static Instant instant(Map<String, String> params, String name, List<Violation> errors) {

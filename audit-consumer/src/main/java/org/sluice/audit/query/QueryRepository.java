@@ -60,6 +60,7 @@ public class QueryRepository {
             args.add(q.after());
         }
         facet(sql, args, "transfer_id", q.transferId());
+        facet(sql, args, "subject", q.subject());
         facet(sql, args, "actor", q.actor());
         facet(sql, args, "institution", q.institution());
         facet(sql, args, "partner", q.partner());

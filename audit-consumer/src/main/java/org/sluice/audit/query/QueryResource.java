@@ -31,7 +31,17 @@ public class QueryResource {
     static final String NDJSON = "application/x-ndjson";
     static final String CSV = "text/csv";
     private static final Set<String> FILTERS = Set.of(
-            "transferId", "actor", "institution", "partner", "country", "outcome", "reasonCode", "type", "from", "to");
+            "transferId",
+            "subject",
+            "actor",
+            "institution",
+            "partner",
+            "country",
+            "outcome",
+            "reasonCode",
+            "type",
+            "from",
+            "to");
     private static final Set<String> PAGING = Set.of("cursor", "limit", "order");
 
     private final QueryRepository queries;

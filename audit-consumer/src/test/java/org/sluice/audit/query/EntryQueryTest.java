@@ -25,4 +25,21 @@ class EntryQueryTest {
                             assertThat(v.message()).contains("APPROVE", "GRANTED", "REFUSED", "WITHDRAWN");
                         }));
     }
+
+    @Test
+    void aSubjectIsAnyTextUpToTheLimitAndALongerOneIsNamed() throws Exception {
+        assertThat(EntryQuery.parse(Map.of("subject", "la-01JD2K"), 100, 1000).subject())
+                .isEqualTo("la-01JD2K");
+        assertThat(EntryQuery.parse(Map.of(), 100, 1000).subject()).isNull();
+        assertThat(EntryQuery.parse(Map.of("subject", "x".repeat(200)), 100, 1000)
+                        .subject())
+                .hasSize(200);
+        assertThatThrownBy(() -> EntryQuery.parse(Map.of("subject", "x".repeat(201), "transferId", "tr-1"), 100, 1000))
+                .isInstanceOfSatisfying(
+                        InvalidQueryException.class,
+                        e -> assertThat(e.violations()).singleElement().satisfies(v -> {
+                            assertThat(v.field()).isEqualTo("subject");
+                            assertThat(v.rule()).isEqualTo("maxLength");
+                        }));
+    }
 }
