@@ -1,9 +1,12 @@
 package org.sluice.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.restassured.RestAssured;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +21,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sluice.embedded.FreePorts;
+import org.sluice.testsupport.browser.Chromium;
 
 /**
  * Issue 12's real identity provider: the local stack's services verify tokens of a real Keycloak (its
@@ -28,7 +37,9 @@ import org.sluice.embedded.FreePorts;
  * machines and Sluice's own automation by client credentials of confidential clients; roles come from the realm
  * roles (claim {@code groups}), the institution from a user attribute, the partner id from a hard-coded claim of
  * the partner's client. The operator's service account loads the demo world; the gateway's service account
- * fetches the audit receipts its manifests carry.
+ * fetches the audit receipts its manifests carry. The gateway's submitter portal signs people in at the realm
+ * ({@code sluice.gateway.portal.oidc.*}, client {@code sluice-portal}): authorization code with PKCE in headless
+ * Chromium.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KeycloakIdentityIT {
@@ -48,7 +59,12 @@ class KeycloakIdentityIT {
                 "Keycloak 26 needs Java 21 or later: set -Dsluice.java.home or SLUICE_JAVA_HOME to such a"
                         + " JDK (none found there, in java.home, JAVA_HOME or /usr/lib/jvm)");
         Path work = Path.of("target", "keycloak-identity").toAbsolutePath();
-        keycloak = KeycloakServer.start(java.get(), work);
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service s : Service.values()) {
+            ports.put(s, FreePorts.pick());
+        }
+        // the realm registers the portal's client for this gateway's origin, so its ports are known first
+        keycloak = KeycloakServer.start(java.get(), work, URI.create("http://localhost:" + ports.get(Service.GATEWAY)));
 
         // people: the public client's password grant
         tokens.put("SUBMITTER_UMCU", keycloak.password("s.devries@umcu", "umcu-password"));
@@ -63,10 +79,6 @@ class KeycloakIdentityIT {
         Path root = Path.of(System.getProperty("sluice.root", "../.."))
                 .toAbsolutePath()
                 .normalize();
-        Map<Service, Integer> ports = new EnumMap<>(Service.class);
-        for (Service s : Service.values()) {
-            ports.put(s, FreePorts.pick());
-        }
         StackOptions options = new StackOptions(
                 root,
                 work.resolve("stack"),
@@ -74,9 +86,19 @@ class KeycloakIdentityIT {
                 ports,
                 false,
                 Map.of(
-                        "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keycloak.jwks().toString(),
-                        "MP_JWT_VERIFY_ISSUER", keycloak.issuer().toString(),
-                        "SLUICE_GATEWAY_AUDIT_TOKEN", keycloak.clientCredentials("sluice-gateway", "gateway-secret")));
+                        "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                        keycloak.jwks().toString(),
+                        "MP_JWT_VERIFY_ISSUER",
+                        keycloak.issuer().toString(),
+                        "SLUICE_GATEWAY_AUDIT_TOKEN",
+                        keycloak.clientCredentials("sluice-gateway", "gateway-secret"),
+                        // the portal's "Sign in with your organisation" (sluice.gateway.portal.oidc.*)
+                        "SLUICE_GATEWAY_PORTAL_OIDC_AUTHORIZATION_ENDPOINT",
+                        keycloak.authorizationEndpoint().toString(),
+                        "SLUICE_GATEWAY_PORTAL_OIDC_TOKEN_ENDPOINT",
+                        keycloak.tokenEndpoint().toString(),
+                        "SLUICE_GATEWAY_PORTAL_OIDC_CLIENT_ID",
+                        KeycloakServer.PORTAL_CLIENT));
         stack = LocalStack.start(options);
         new DemoSeeder(options.demoDirectory(), stack.uri(Service.GATEWAY), stack.uri(Service.POLICY), tokens).seed();
         api = new Api(stack, tokens);
@@ -203,6 +225,103 @@ class KeycloakIdentityIT {
                 .get("/api/v1/partner/packages")
                 .then()
                 .statusCode(401);
+    }
+
+    @Test
+    void aSubmitterSignsInToThePortalAtKeycloakSeesTheirInstitutionsTransferAndSignsOut() {
+        // one transfer each of two institutions, created moments ago through the API
+        String ours = api.as(Service.GATEWAY, "SUBMITTER_UMCU")
+                .contentType("application/json")
+                .body(Demo.requestToCharite(Demo.vcf()).toString())
+                .post("/api/v1/transfers")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String theirs = api.as(Service.GATEWAY, "SUBMITTER_LUMC")
+                .contentType("application/json")
+                .body(Demo.requestToCharite(Demo.vcf()).toString())
+                .post("/api/v1/transfers")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String portal = stack.uri(Service.GATEWAY).resolve("/portal/").toString();
+        // the page may call the token endpoint: the gateway's Content-Security-Policy names it
+        assertThat(RestAssured.given()
+                        .get(portal + "config.json")
+                        .then()
+                        .statusCode(200)
+                        .body("oidc.clientId", equalTo(KeycloakServer.PORTAL_CLIENT))
+                        .extract()
+                        .header("Content-Security-Policy"))
+                .contains("connect-src 'self' " + keycloak.tokenEndpoint() + ";");
+
+        WebDriver browser = Chromium.start();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            wait.ignoring(StaleElementReferenceException.class);
+            JavascriptExecutor page = (JavascriptExecutor) browser;
+            browser.get(portal);
+            Pages.await(wait, browser, b -> b.findElement(By.id("sign-in-oidc")).isDisplayed());
+            browser.findElement(By.id("sign-in-oidc")).click();
+
+            // Keycloak's own login page, asked for a code with an S256 challenge by the portal's client
+            Pages.await(
+                    wait,
+                    browser,
+                    b -> b.getCurrentUrl().startsWith(keycloak.issuer() + "/")
+                            && !b.findElements(By.id("username")).isEmpty());
+            assertThat(browser.getCurrentUrl())
+                    .contains("client_id=" + KeycloakServer.PORTAL_CLIENT)
+                    .contains("code_challenge_method=S256")
+                    .contains("code_challenge=");
+            browser.findElement(By.id("username")).sendKeys("s.devries@umcu");
+            browser.findElement(By.id("password")).sendKeys("umcu-password");
+            browser.findElement(By.id("kc-login")).click();
+
+            // back at the portal, the code exchanged in the page: signed in as that person
+            Pages.await(
+                    wait,
+                    browser,
+                    b -> b.findElement(By.id("signed-in-as")).getText().contains("s.devries@umcu"));
+            assertThat(browser.findElement(By.id("signed-in-as")).getText())
+                    .isEqualTo("Signed in as s.devries@umcu (i-umcu)");
+            assertThat(browser.getCurrentUrl())
+                    .as("the code is gone from the address")
+                    .isEqualTo(portal);
+            assertThat(browser.findElement(By.id("sign-in-error")).getText()).isEmpty();
+            assertThat(browser.findElement(By.id("sign-in-panel")).isDisplayed())
+                    .isFalse();
+            String token = (String) page.executeScript("return sessionStorage.getItem('sluice.portal.token');");
+            JsonNode claims = KeycloakServer.claims(token);
+            assertThat(claims.path("iss").asText()).isEqualTo(keycloak.issuer().toString());
+            assertThat(claims.path("azp").asText()).isEqualTo(KeycloakServer.PORTAL_CLIENT);
+
+            // the institution's list holds the transfer this person submitted, not another institution's
+            Pages.await(
+                    wait,
+                    browser,
+                    b -> !b.findElements(By.cssSelector("[data-testid=transfer-row][data-transfer-id='" + ours + "']"))
+                            .isEmpty());
+            assertThat(browser.findElements(
+                            By.cssSelector("[data-testid=transfer-row][data-transfer-id='" + theirs + "']")))
+                    .isEmpty();
+
+            // signing out forgets the token: the sign-in is offered again, also after a reload
+            browser.findElement(By.id("sign-out")).click();
+            Pages.await(wait, browser, b -> b.findElement(By.id("oidc-sign-in")).isDisplayed());
+            assertThat(page.executeScript("return sessionStorage.getItem('sluice.portal.token');"))
+                    .isNull();
+            browser.navigate().refresh();
+            Pages.await(wait, browser, b -> b.findElement(By.id("oidc-sign-in")).isDisplayed());
+            assertThat(browser.findElement(By.id("portal")).isDisplayed()).isFalse();
+            assertThat(browser.findElement(By.id("signed-in-as")).getText()).isEmpty();
+            assertThat(page.executeScript("return sessionStorage.getItem('sluice.portal.token');"))
+                    .isNull();
+        } finally {
+            browser.quit();
+        }
     }
 
     private JsonNode claims(String user) {

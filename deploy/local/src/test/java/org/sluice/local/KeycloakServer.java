@@ -34,12 +34,16 @@ import org.sluice.events.json.Json;
  * A real Keycloak ({@code bin/kc.sh start-dev} of the distribution Maven unpacked into {@code target/keycloak}) on
  * free ports, with the realm {@code sluice} imported from {@code src/test/resources/keycloak/sluice-realm.json} into
  * a new H2 dev database, and the two token flows Sluice's callers use: client credentials (partners' machines,
- * Sluice's own service accounts) and the resource owner's password (people, through the public client).
+ * Sluice's own service accounts) and the resource owner's password (people, through the public client). The
+ * submitter portal's client ({@link #PORTAL_CLIENT}) is registered for the gateway origin given at start, which the
+ * realm file reads from {@code SLUICE_PORTAL_ORIGIN}.
  */
 final class KeycloakServer implements AutoCloseable {
 
     static final String REALM = "sluice";
     static final String PEOPLE_CLIENT = "sluice-people";
+    /** The submitter portal's public client: authorization code with PKCE, in the browser. */
+    static final String PORTAL_CLIENT = "sluice-portal";
     /** Keycloak 26 runs on Java 21 or later. */
     private static final int MINIMUM_JAVA = 21;
 
@@ -81,8 +85,10 @@ final class KeycloakServer implements AutoCloseable {
      *
      * @param javaHome a JDK of Java 21 or later
      * @param workDirectory where the log goes
+     * @param portalOrigin the gateway's origin ({@code http://localhost:<port>}): the portal client's redirect URI is
+     *     its {@code /portal/}, and its token endpoint answers that origin's page (CORS)
      */
-    static KeycloakServer start(Path javaHome, Path workDirectory) {
+    static KeycloakServer start(Path javaHome, Path workDirectory, URI portalOrigin) {
         Path home = home();
         try {
             Files.createDirectories(workDirectory);
@@ -114,6 +120,8 @@ final class KeycloakServer implements AutoCloseable {
         builder.environment().put("JAVA_HOME", javaHome.toString());
         builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
         builder.environment().remove("JAVA_OPTS");
+        // the realm file's placeholder ${SLUICE_PORTAL_ORIGIN:...}, resolved by Keycloak at import
+        builder.environment().put("SLUICE_PORTAL_ORIGIN", portalOrigin.toString());
         Process process;
         try {
             process = builder.start();
@@ -162,6 +170,16 @@ final class KeycloakServer implements AutoCloseable {
         return URI.create("http://localhost:" + port + "/realms/" + REALM);
     }
 
+    /** Where a browser is sent to sign in (authorization code flow). */
+    URI authorizationEndpoint() {
+        return URI.create(issuer() + "/protocol/openid-connect/auth");
+    }
+
+    /** Where codes, client credentials and passwords are exchanged for tokens. */
+    URI tokenEndpoint() {
+        return URI.create(issuer() + "/protocol/openid-connect/token");
+    }
+
     /** The realm's public keys (JWKS), where the services read them. */
     URI jwks() {
         return URI.create(issuer() + "/protocol/openid-connect/certs");
@@ -192,7 +210,7 @@ final class KeycloakServer implements AutoCloseable {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(issuer() + "/protocol/openid-connect/token"))
+        HttpRequest request = HttpRequest.newBuilder(tokenEndpoint())
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
