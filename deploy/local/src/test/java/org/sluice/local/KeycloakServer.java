@@ -47,7 +47,7 @@ final class KeycloakServer implements AutoCloseable {
     /** Keycloak 26 runs on Java 21 or later. */
     private static final int MINIMUM_JAVA = 21;
 
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
 
     private final Process process;
     private final int port;

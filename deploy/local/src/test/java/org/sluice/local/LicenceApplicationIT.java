@@ -164,7 +164,7 @@ class LicenceApplicationIT {
                                     .getText()
                                     .contains(expected));
             List<String> votes = new ArrayList<>();
-            console.findElements(By.cssSelector("#application-votes li")).forEach(li -> votes.add(li.getText()));
+            console.findElements(By.cssSelector("#application-votes > li")).forEach(li -> votes.add(li.getText()));
             assertThat(String.join("\n", votes)).contains("APPROVE");
             if (shoot) {
                 Path shot = Screenshots.saveWholePage(console, "licence-application-console");
@@ -177,7 +177,7 @@ class LicenceApplicationIT {
 
     /** The votes the console lists (its placeholder line, "none yet", is none). */
     private static int countVotes(WebDriver browser) {
-        return (int) browser.findElements(By.cssSelector("#application-votes li")).stream()
+        return (int) browser.findElements(By.cssSelector("#application-votes > li")).stream()
                 .filter(li -> !li.getText().contains("none yet"))
                 .count();
     }
