@@ -216,13 +216,7 @@ class LicenceApplicationQueryTest {
     }
 
     private static JsonPath search(String query) {
-        return given().auth()
-                .oauth2(Tokens.securityAnalyst())
-                .get("/api/v1/audit/entries?" + query)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        return QueryExportVerifyTest.search(query);
     }
 
     private static String eventIdOfLine(String line) {

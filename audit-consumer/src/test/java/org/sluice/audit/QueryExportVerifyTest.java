@@ -207,7 +207,8 @@ class QueryExportVerifyTest {
                 .contains("MISSING: entry " + deleted + " is missing");
     }
 
-    private static JsonPath search(String query) {
+    /** A page of the log's search as a security analyst, answered 200. */
+    static JsonPath search(String query) {
         return given().auth()
                 .oauth2(Tokens.securityAnalyst())
                 .get("/api/v1/audit/entries?" + query)

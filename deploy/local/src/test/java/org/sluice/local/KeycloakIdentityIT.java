@@ -230,22 +230,8 @@ class KeycloakIdentityIT {
     @Test
     void aSubmitterSignsInToThePortalAtKeycloakSeesTheirInstitutionsTransferAndSignsOut() {
         // one transfer each of two institutions, created moments ago through the API
-        String ours = api.as(Service.GATEWAY, "SUBMITTER_UMCU")
-                .contentType("application/json")
-                .body(Demo.requestToCharite(Demo.vcf()).toString())
-                .post("/api/v1/transfers")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        String theirs = api.as(Service.GATEWAY, "SUBMITTER_LUMC")
-                .contentType("application/json")
-                .body(Demo.requestToCharite(Demo.vcf()).toString())
-                .post("/api/v1/transfers")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String ours = createTransfer("SUBMITTER_UMCU");
+        String theirs = createTransfer("SUBMITTER_LUMC");
         String portal = stack.uri(Service.GATEWAY).resolve("/portal/").toString();
         // the page may call the token endpoint: the gateway's Content-Security-Policy names it
         assertThat(RestAssured.given()
@@ -326,5 +312,17 @@ class KeycloakIdentityIT {
 
     private JsonNode claims(String user) {
         return KeycloakServer.claims(tokens.get(user));
+    }
+
+    /** A transfer to Charite created by this user through the API (not uploaded): its id. */
+    private String createTransfer(String user) {
+        return api.as(Service.GATEWAY, user)
+                .contentType("application/json")
+                .body(Demo.requestToCharite(Demo.vcf()).toString())
+                .post("/api/v1/transfers")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 }
