@@ -100,9 +100,13 @@ class LicenceApplicationIT {
                     b -> !b.findElements(By.cssSelector("[data-testid=licence-row][data-application-id='"
                                     + applicationId + "'][data-status=GRANTED]"))
                             .isEmpty());
-            after.findElement(By.cssSelector("[data-testid=licence-row][data-application-id='" + applicationId
-                            + "'] [data-testid=open-licence]"))
-                    .click();
+            // the list refreshes itself: the row is clicked as found at that moment
+            await(wait, after, b -> {
+                b.findElement(By.cssSelector("[data-testid=licence-row][data-application-id='" + applicationId
+                                + "'] [data-testid=open-licence]"))
+                        .click();
+                return true;
+            });
             await(
                     wait,
                     after,
@@ -175,11 +179,15 @@ class LicenceApplicationIT {
         }
     }
 
-    /** The votes the console lists (its placeholder line, "none yet", is none). */
+    /**
+     * The votes the console lists (its placeholder line, "none yet", is none), read in one script so a list
+     * the console redraws meanwhile is never half read.
+     */
     private static int countVotes(WebDriver browser) {
-        return (int) browser.findElements(By.cssSelector("#application-votes > li")).stream()
-                .filter(li -> !li.getText().contains("none yet"))
-                .count();
+        Object n = ((JavascriptExecutor) browser)
+                .executeScript("return Array.from(document.querySelectorAll('#application-votes > li'))"
+                        + ".filter(li => !li.textContent.includes('none yet')).length;");
+        return ((Number) n).intValue();
     }
 
     /** Sets a date input through its value, as typing a date depends on the browser's locale. */

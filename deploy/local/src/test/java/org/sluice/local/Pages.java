@@ -3,6 +3,7 @@ package org.sluice.local;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -37,7 +38,8 @@ final class Pages {
     /** Waits, and when it times out says what the page showed instead. */
     static void await(WebDriverWait wait, WebDriver browser, java.util.function.Function<WebDriver, Boolean> ready) {
         try {
-            wait.until(ready::apply);
+            // a page that redraws while it is read (a list refreshed) is read again, not failed
+            wait.ignoring(StaleElementReferenceException.class).until(ready::apply);
         } catch (TimeoutException e) {
             Object shown = ((JavascriptExecutor) browser)
                     .executeScript("return location.href + '\\n' + document.body.innerText;");
