@@ -40,11 +40,6 @@ public class AuditClient {
                 .build();
     }
 
-    /** The receipt of an event, if the audit service has one now. */
-    public Answer receipt(String eventId) {
-        return receipt(eventId, Duration.ZERO);
-    }
-
     /**
      * The receipt of an event, the request held by the audit service at most {@code wait} until a checkpoint
      * covers the event (an audit service that does not know {@code wait} answers at once).

@@ -180,11 +180,6 @@ public class ReceiptCollector {
         }
     }
 
-    /** One attempt for one awaited receipt. */
-    void collect(AuditReceipts.Pending pending) {
-        collect(pending, Duration.ZERO);
-    }
-
     /**
      * One attempt for one awaited receipt, the audit service asked to hold the request at most {@code wait}.
      * Attempts for one approval may overlap (a long poll and a checkpoint's round): the first receipt
@@ -198,13 +193,17 @@ public class ReceiptCollector {
         if (answer instanceof AuditClient.Obtained obtained) {
             try {
                 check(obtained.receipt(), pending);
-                QuarkusTransaction.requiringNew().run(() -> {
-                    if (receipts.obtained(pending.decisionId(), obtained.receipt(), now)) {
+                boolean recorded = QuarkusTransaction.requiringNew().call(() -> {
+                    boolean first = receipts.obtained(pending.decisionId(), obtained.receipt(), now);
+                    if (first) {
                         sealNow(pending);
                     }
+                    return first;
                 });
-                meters.counter("sluice.gateway.audit.receipts", "outcome", "embedded")
-                        .increment();
+                if (recorded) { // an overlapping attempt that came second is not counted again
+                    meters.counter("sluice.gateway.audit.receipts", "outcome", "embedded")
+                            .increment();
+                }
                 return;
             } catch (ReceiptException e) {
                 LOG.errorf(
@@ -227,15 +226,19 @@ public class ReceiptCollector {
     }
 
     private void giveUp(AuditReceipts.Pending pending, String why, String outcome, Instant now) {
-        LOG.warnf(
-                "sealing transfer %s without an audit receipt of decision %s: %s",
-                pending.transferId(), pending.decisionId(), why);
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (receipts.gaveUp(pending.decisionId(), why, now)) {
+        boolean recorded = QuarkusTransaction.requiringNew().call(() -> {
+            boolean first = receipts.gaveUp(pending.decisionId(), why, now);
+            if (first) {
                 sealNow(pending);
             }
+            return first;
         });
-        meters.counter("sluice.gateway.audit.receipts", "outcome", outcome).increment();
+        if (recorded) { // an overlapping attempt recorded the outcome first: logged and counted once
+            LOG.warnf(
+                    "sealing transfer %s without an audit receipt of decision %s: %s",
+                    pending.transferId(), pending.decisionId(), why);
+            meters.counter("sluice.gateway.audit.receipts", "outcome", outcome).increment();
+        }
     }
 
     private void check(AuditReceipt receipt, AuditReceipts.Pending pending) throws ReceiptException {
