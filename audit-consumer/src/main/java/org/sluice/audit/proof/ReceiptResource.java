@@ -35,13 +35,13 @@ import org.sluice.platform.security.Roles;
 @RolesAllowed({Roles.SECURITY_ANALYST, Roles.PARTNER})
 public class ReceiptResource {
 
+    /** How often a held request looks again without a signal (a checkpoint another replica signed). */
+    private static final Duration RECHECK = Duration.ofMillis(100);
+
     private final EntryRepository entries;
     private final CheckpointStore checkpoints;
     private final ProofService proofs;
     private final CurrentPrincipal principal;
-    /** How often a held request looks again without a signal (a checkpoint another replica signed). */
-    private static final Duration RECHECK = Duration.ofMillis(100);
-
     private final String retryAfterSeconds;
     private final Duration maxWait;
     private final CheckpointWatch watch;

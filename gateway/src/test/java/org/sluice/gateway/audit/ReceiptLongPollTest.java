@@ -32,12 +32,10 @@ import org.sluice.testsupport.Fixtures;
 class ReceiptLongPollTest {
 
     /** The stand-in audit service; nothing but the long poll asks for receipts within the test. */
-    public static class LongPollOnly extends AuditProfile {
+    public static class LongPollOnly extends ReceiptOnCheckpointTest.PollAnHourAway {
         @Override
         public Map<String, String> getConfigOverrides() {
             Map<String, String> overrides = new HashMap<>(super.getConfigOverrides());
-            overrides.put("sluice.gateway.audit.poll-interval", "1h");
-            overrides.put("sluice.gateway.audit.receipt-wait", "PT1H");
             overrides.put("sluice.gateway.audit.long-poll", "PT30S");
             return overrides;
         }

@@ -45,6 +45,7 @@ public class StandInAudit {
     private static final List<byte[]> LOG = new ArrayList<>();
     private static final List<String> IDS = new ArrayList<>();
     private static final Map<String, AuditReceipt> RECEIPTS = new ConcurrentHashMap<>();
+    private static int held;
 
     /** Appends events to the log and signs a checkpoint over all of it: their receipts are served from now on. */
     static synchronized void checkpoint(Event<?>... events) {
@@ -67,8 +68,6 @@ public class StandInAudit {
     static synchronized int held() {
         return held;
     }
-
-    private static int held;
 
     @GET
     @Path("/{eventId}")
