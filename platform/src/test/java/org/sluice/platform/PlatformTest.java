@@ -196,6 +196,9 @@ class PlatformTest {
                 .containsEntry("acks", "all");
         assertThat(List.of(config.getValue("mp.messaging.outgoing.sluice-out.enable.idempotence", String.class)))
                 .containsExactly("true");
+        // the first record of a partition waits for the poll in progress: at most this long, not the 1 s default
+        assertThat(config.getValue("mp.messaging.connector.smallrye-kafka.poll-timeout", Integer.class))
+                .isLessThanOrEqualTo(100);
     }
 
     private static long count(String sql) throws Exception {

@@ -126,6 +126,7 @@ final class HopTimes {
             hops.put(name, new ArrayList<>());
         }
         int complete = 0;
+        Map<String, Map<String, Double>> byTransfer = new LinkedHashMap<>();
         for (Observed t : transfers) {
             Published req = requested.get(t.transferId());
             Published dec = decided.get(t.transferId());
@@ -134,40 +135,59 @@ final class HopTimes {
                 continue;
             }
             complete++;
-            add(hops, "upload answered -> TransferRequested sent", t.uploaded(), req.published());
-            add(hops, "TransferRequested sent -> policy consumes", req.published(), policyConsumed.get(req.eventId()));
-            add(hops, "policy consumes -> TransferDecided created", policyConsumed.get(req.eventId()), dec.created());
-            add(hops, "TransferDecided created -> sent", dec.created(), dec.published());
-            add(hops, "TransferDecided sent -> gateway consumes", dec.published(), gatewayConsumed.get(dec.eventId()));
+            Map<String, Double> mine = new LinkedHashMap<>();
+            byTransfer.put(t.transferId(), mine);
+            add(hops, mine, "upload answered -> TransferRequested sent", t.uploaded(), req.published());
+            add(
+                    hops,
+                    mine,
+                    "TransferRequested sent -> policy consumes",
+                    req.published(),
+                    policyConsumed.get(req.eventId()));
+            add(
+                    hops,
+                    mine,
+                    "policy consumes -> TransferDecided created",
+                    policyConsumed.get(req.eventId()),
+                    dec.created());
+            add(hops, mine, "TransferDecided created -> sent", dec.created(), dec.published());
+            add(
+                    hops,
+                    mine,
+                    "TransferDecided sent -> gateway consumes",
+                    dec.published(),
+                    gatewayConsumed.get(dec.eventId()));
             Leaf leaf = appended.get(dec.eventId());
             Instant obtained = receiptObtained.get(t.transferId());
             if (leaf != null && obtained != null) {
                 Instant appendedAt = leaf.appendedAt();
-                add(hops, "TransferDecided sent -> audit appends", dec.published(), appendedAt);
+                add(hops, mine, "TransferDecided sent -> audit appends", dec.published(), appendedAt);
                 Map.Entry<Long, Instant> covering = signed.ceilingEntry(leaf.index() + 1);
                 if (covering != null) {
-                    add(hops, "audit appends -> checkpoint signed", appendedAt, covering.getValue());
+                    add(hops, mine, "audit appends -> checkpoint signed", appendedAt, covering.getValue());
                     Published announced = checkpoints.get(covering.getKey());
                     if (announced != null) {
                         add(
                                 hops,
+                                mine,
                                 "checkpoint signed -> CheckpointSigned sent",
                                 covering.getValue(),
                                 announced.published());
-                        add(hops, "CheckpointSigned sent -> receipt in gateway", announced.published(), obtained);
+                        add(hops, mine, "CheckpointSigned sent -> receipt in gateway", announced.published(), obtained);
                     }
                 }
-                add(hops, "receipt in gateway -> PackageSealed created", obtained, seal.created());
+                add(hops, mine, "receipt in gateway -> PackageSealed created", obtained, seal.created());
             } else {
                 add(
                         hops,
+                        mine,
                         "gateway consumes -> PackageSealed created",
                         gatewayConsumed.get(dec.eventId()),
                         seal.created());
             }
-            add(hops, "PackageSealed created -> sent", seal.created(), seal.published());
-            add(hops, "PackageSealed sent -> driver reads it", seal.published(), t.sealedSeen());
-            add(hops, "total: upload answered -> driver reads", t.uploaded(), t.sealedSeen());
+            add(hops, mine, "PackageSealed created -> sent", seal.created(), seal.published());
+            add(hops, mine, "PackageSealed sent -> driver reads it", seal.published(), t.sealedSeen());
+            add(hops, mine, "total: upload answered -> driver reads", t.uploaded(), t.sealedSeen());
         }
         System.out.printf(
                 Locale.ROOT,
@@ -191,11 +211,41 @@ final class HopTimes {
                     values.stream().mapToDouble(Double::doubleValue).average().orElse(0),
                     Collections.max(values));
         }
+        Map<String, Observed> observed = new HashMap<>();
+        transfers.forEach(t -> observed.put(t.transferId(), t));
+        slowest(byTransfer, observed);
     }
 
-    private static void add(Map<String, List<Double>> hops, String hop, Instant from, Instant to) {
+    private static void add(
+            Map<String, List<Double>> hops, Map<String, Double> mine, String hop, Instant from, Instant to) {
         if (from != null && to != null) {
-            hops.get(hop).add(Duration.between(from, to).toNanos() / 1e6);
+            double millis = Duration.between(from, to).toNanos() / 1e6;
+            hops.get(hop).add(millis);
+            mine.put(hop, millis);
+        }
+    }
+
+    /** The slowest transfers hop by hop, so a tail can be traced to the hop and the moment it happened. */
+    private static void slowest(Map<String, Map<String, Double>> byTransfer, Map<String, Observed> observed) {
+        String total = "total: upload answered -> driver reads";
+        List<Map.Entry<String, Map<String, Double>>> worst = new ArrayList<>(byTransfer.entrySet());
+        worst.sort((a, b) -> Double.compare(
+                b.getValue().getOrDefault(total, 0.0), a.getValue().getOrDefault(total, 0.0)));
+        System.out.println("slowest transfers (hops over 100 ms):");
+        for (Map.Entry<String, Map<String, Double>> t : worst.subList(0, Math.min(5, worst.size()))) {
+            StringBuilder line = new StringBuilder();
+            for (Map.Entry<String, Double> hop : t.getValue().entrySet()) {
+                if (hop.getValue() > 100 && !hop.getKey().equals(total)) {
+                    line.append(String.format(Locale.ROOT, "  %s %.1f;", hop.getKey(), hop.getValue()));
+                }
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s uploaded %s total %.1f ms:%s%n",
+                    t.getKey(),
+                    observed.get(t.getKey()).uploaded(),
+                    t.getValue().getOrDefault(total, 0.0),
+                    line);
         }
     }
 

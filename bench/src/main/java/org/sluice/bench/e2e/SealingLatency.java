@@ -16,7 +16,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -79,7 +82,7 @@ public final class SealingLatency {
 
     private static List<Double> sealingLatencies(LocalStack stack, int transfers, List<HopTimes.Observed> observed)
             throws Exception {
-        Map<String, Long> sealedAt = new ConcurrentHashMap<>();
+        Map<String, CompletableFuture<Long>> sealedAt = new ConcurrentHashMap<>();
         Map<String, Instant> sealedSeen = new ConcurrentHashMap<>();
         Thread watcher =
                 new Thread(() -> watchSeals(stack.kafkaBootstrapServers(), sealedAt, sealedSeen), "seal-watcher");
@@ -118,22 +121,24 @@ public final class SealingLatency {
             if (upload.statusCode() != 200) {
                 throw new IllegalStateException("upload failed: " + upload.body());
             }
-            long deadline = uploaded + Duration.ofSeconds(60).toNanos();
-            while (!sealedAt.containsKey(id)) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(id + " not sealed within 60 s");
-                }
-                Thread.onSpinWait();
+            long sealed;
+            try {
+                // blocks rather than spins: a waiting driver must not take one of the two cores from the stack
+                sealed = sealedAt.computeIfAbsent(id, k -> new CompletableFuture<>())
+                        .get(60, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException(id + " not sealed within 60 s", e);
             }
             if (i >= 5) { // the first few warm the services up
-                latencies.add((sealedAt.get(id) - uploaded) / 1e6);
+                latencies.add((sealed - uploaded) / 1e6);
                 observed.add(new HopTimes.Observed(id, uploadedAt, sealedSeen.get(id)));
             }
         }
         return latencies;
     }
 
-    private static void watchSeals(String bootstrap, Map<String, Long> sealedAt, Map<String, Instant> sealedSeen) {
+    private static void watchSeals(
+            String bootstrap, Map<String, CompletableFuture<Long>> sealedAt, Map<String, Instant> sealedSeen) {
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrap);
         p.put("group.id", "bench-" + UUID.randomUUID());
@@ -142,13 +147,14 @@ public final class SealingLatency {
                 new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topic.TRANSFER_DELIVERY.topicName()));
             while (true) {
-                for (var r : consumer.poll(Duration.ofMillis(5))) {
+                for (var r : consumer.poll(Duration.ofMillis(100))) {
                     long now = System.nanoTime();
                     Instant seen = Instant.now();
                     String value = new String(r.value(), StandardCharsets.UTF_8);
                     if (value.contains("\"type\":\"PackageSealed\"")) {
                         sealedSeen.putIfAbsent(r.key(), seen);
-                        sealedAt.putIfAbsent(r.key(), now);
+                        sealedAt.computeIfAbsent(r.key(), k -> new CompletableFuture<>())
+                                .complete(now);
                     }
                 }
             }
@@ -180,7 +186,7 @@ public final class SealingLatency {
                 producer.send(new ProducerRecord<>(topic, "k" + i, value)).get();
                 boolean seen = false;
                 while (!seen) {
-                    for (var r : consumer.poll(Duration.ofMillis(1))) {
+                    for (var r : consumer.poll(Duration.ofMillis(100))) {
                         seen |= r.key().equals("k" + i);
                     }
                 }

@@ -11,12 +11,16 @@ import org.sluice.platform.security.Roles;
  * Makes the topic names of {@link Topic} available as configuration ({@code sluice.topic.<name>} and
  * {@code sluice.topic.<name>.dlq}), so channels are bound with {@code topic=${sluice.topic.review}} and
  * the names stay written in one place; and gives the one outgoing channel every service publishes
- * through its reliability settings (acks=all, idempotence) and no linger. Ordinal 150: application.properties and the
+ * through its reliability settings (acks=all, idempotence) and no linger, and every incoming channel a short poll
+ * timeout. Ordinal 150: application.properties and the
  * environment override it.
  */
 public class SluiceConfigSource implements ConfigSource {
 
     private static final String OUT = "mp.messaging.outgoing." + EventPublisher.CHANNEL + ".";
+    /** How long a consumer's poll waits for records before the polling thread runs its other tasks. */
+    private static final int POLL_TIMEOUT_MS = 100;
+
     private final Map<String, String> properties = new HashMap<>();
 
     public SluiceConfigSource() {
@@ -40,6 +44,11 @@ public class SluiceConfigSource implements ConfigSource {
         // request is in flight are still batched.
         properties.put(OUT + "linger.ms", "0");
         properties.put(OUT + "cloud-events", "false");
+        // The connector's commit strategy looks up a partition's committed offset when the first record of
+        // that partition arrives (after every start and rebalance), on the polling thread: behind a poll that
+        // waits up to this timeout. At the default 1 s, the first transfer on each partition waited a second
+        // per consumer hop; a short timeout costs an empty poll now and then, and records still come at once.
+        properties.put("mp.messaging.connector.smallrye-kafka.poll-timeout", Integer.toString(POLL_TIMEOUT_MS));
         inputPolicy();
         metricsAccess();
         rateLimits();
