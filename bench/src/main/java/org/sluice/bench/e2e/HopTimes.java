@@ -40,6 +40,8 @@ final class HopTimes {
     /** What the driver saw of one transfer: when its upload was answered and when PackageSealed was read. */
     record Observed(String transferId, Instant uploaded, Instant sealedSeen) {}
 
+    private static final String TOTAL = "total: upload answered -> driver reads";
+
     private record Leaf(long index, Instant appendedAt) {}
 
     private record Published(String eventId, Instant created, Instant published, JsonNode data) {}
@@ -122,11 +124,11 @@ final class HopTimes {
                 "gateway consumes -> PackageSealed created",
                 "PackageSealed created -> sent",
                 "PackageSealed sent -> driver reads it",
-                "total: upload answered -> driver reads")) {
+                TOTAL)) {
             hops.put(name, new ArrayList<>());
         }
         int complete = 0;
-        Map<String, Map<String, Double>> byTransfer = new LinkedHashMap<>();
+        Map<Observed, Map<String, Double>> byTransfer = new LinkedHashMap<>();
         for (Observed t : transfers) {
             Published req = requested.get(t.transferId());
             Published dec = decided.get(t.transferId());
@@ -136,7 +138,7 @@ final class HopTimes {
             }
             complete++;
             Map<String, Double> mine = new LinkedHashMap<>();
-            byTransfer.put(t.transferId(), mine);
+            byTransfer.put(t, mine);
             add(hops, mine, "upload answered -> TransferRequested sent", t.uploaded(), req.published());
             add(
                     hops,
@@ -187,7 +189,7 @@ final class HopTimes {
             }
             add(hops, mine, "PackageSealed created -> sent", seal.created(), seal.published());
             add(hops, mine, "PackageSealed sent -> driver reads it", seal.published(), t.sealedSeen());
-            add(hops, mine, "total: upload answered -> driver reads", t.uploaded(), t.sealedSeen());
+            add(hops, mine, TOTAL, t.uploaded(), t.sealedSeen());
         }
         System.out.printf(
                 Locale.ROOT,
@@ -211,9 +213,7 @@ final class HopTimes {
                     values.stream().mapToDouble(Double::doubleValue).average().orElse(0),
                     Collections.max(values));
         }
-        Map<String, Observed> observed = new HashMap<>();
-        transfers.forEach(t -> observed.put(t.transferId(), t));
-        slowest(byTransfer, observed);
+        slowest(byTransfer);
     }
 
     private static void add(
@@ -226,25 +226,24 @@ final class HopTimes {
     }
 
     /** The slowest transfers hop by hop, so a tail can be traced to the hop and the moment it happened. */
-    private static void slowest(Map<String, Map<String, Double>> byTransfer, Map<String, Observed> observed) {
-        String total = "total: upload answered -> driver reads";
-        List<Map.Entry<String, Map<String, Double>>> worst = new ArrayList<>(byTransfer.entrySet());
+    private static void slowest(Map<Observed, Map<String, Double>> byTransfer) {
+        List<Map.Entry<Observed, Map<String, Double>>> worst = new ArrayList<>(byTransfer.entrySet());
         worst.sort((a, b) -> Double.compare(
-                b.getValue().getOrDefault(total, 0.0), a.getValue().getOrDefault(total, 0.0)));
+                b.getValue().getOrDefault(TOTAL, 0.0), a.getValue().getOrDefault(TOTAL, 0.0)));
         System.out.println("slowest transfers (hops over 100 ms):");
-        for (Map.Entry<String, Map<String, Double>> t : worst.subList(0, Math.min(5, worst.size()))) {
+        for (Map.Entry<Observed, Map<String, Double>> t : worst.subList(0, Math.min(5, worst.size()))) {
             StringBuilder line = new StringBuilder();
             for (Map.Entry<String, Double> hop : t.getValue().entrySet()) {
-                if (hop.getValue() > 100 && !hop.getKey().equals(total)) {
+                if (hop.getValue() > 100 && !hop.getKey().equals(TOTAL)) {
                     line.append(String.format(Locale.ROOT, "  %s %.1f;", hop.getKey(), hop.getValue()));
                 }
             }
             System.out.printf(
                     Locale.ROOT,
                     "%s uploaded %s total %.1f ms:%s%n",
-                    t.getKey(),
-                    observed.get(t.getKey()).uploaded(),
-                    t.getValue().getOrDefault(total, 0.0),
+                    t.getKey().transferId(),
+                    t.getKey().uploaded(),
+                    t.getValue().getOrDefault(TOTAL, 0.0),
                     line);
         }
     }

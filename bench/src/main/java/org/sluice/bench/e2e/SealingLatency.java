@@ -46,6 +46,9 @@ public final class SealingLatency {
     private static final int PAYLOAD_BYTES = 1 << 20;
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"(tr-[0-9a-f]+)\"");
 
+    /** When the driver read a transfer's PackageSealed: monotonic for the latency, wall clock for the hops. */
+    private record Seen(long nanos, Instant at) {}
+
     private SealingLatency() {}
 
     public static void main(String[] args) throws Exception {
@@ -82,10 +85,8 @@ public final class SealingLatency {
 
     private static List<Double> sealingLatencies(LocalStack stack, int transfers, List<HopTimes.Observed> observed)
             throws Exception {
-        Map<String, CompletableFuture<Long>> sealedAt = new ConcurrentHashMap<>();
-        Map<String, Instant> sealedSeen = new ConcurrentHashMap<>();
-        Thread watcher =
-                new Thread(() -> watchSeals(stack.kafkaBootstrapServers(), sealedAt, sealedSeen), "seal-watcher");
+        Map<String, CompletableFuture<Seen>> seals = new ConcurrentHashMap<>();
+        Thread watcher = new Thread(() -> watchSeals(stack.kafkaBootstrapServers(), seals), "seal-watcher");
         watcher.setDaemon(true);
         watcher.start();
         HttpClient http = HttpClient.newHttpClient();
@@ -121,24 +122,23 @@ public final class SealingLatency {
             if (upload.statusCode() != 200) {
                 throw new IllegalStateException("upload failed: " + upload.body());
             }
-            long sealed;
+            Seen sealed;
             try {
                 // blocks rather than spins: a waiting driver must not take one of the two cores from the stack
-                sealed = sealedAt.computeIfAbsent(id, k -> new CompletableFuture<>())
+                sealed = seals.computeIfAbsent(id, k -> new CompletableFuture<>())
                         .get(60, TimeUnit.SECONDS);
             } catch (TimeoutException e) {
                 throw new IllegalStateException(id + " not sealed within 60 s", e);
             }
             if (i >= 5) { // the first few warm the services up
-                latencies.add((sealed - uploaded) / 1e6);
-                observed.add(new HopTimes.Observed(id, uploadedAt, sealedSeen.get(id)));
+                latencies.add((sealed.nanos() - uploaded) / 1e6);
+                observed.add(new HopTimes.Observed(id, uploadedAt, sealed.at()));
             }
         }
         return latencies;
     }
 
-    private static void watchSeals(
-            String bootstrap, Map<String, CompletableFuture<Long>> sealedAt, Map<String, Instant> sealedSeen) {
+    private static void watchSeals(String bootstrap, Map<String, CompletableFuture<Seen>> seals) {
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrap);
         p.put("group.id", "bench-" + UUID.randomUUID());
@@ -148,13 +148,11 @@ public final class SealingLatency {
             consumer.subscribe(List.of(Topic.TRANSFER_DELIVERY.topicName()));
             while (true) {
                 for (var r : consumer.poll(Duration.ofMillis(100))) {
-                    long now = System.nanoTime();
-                    Instant seen = Instant.now();
+                    Seen seen = new Seen(System.nanoTime(), Instant.now());
                     String value = new String(r.value(), StandardCharsets.UTF_8);
                     if (value.contains("\"type\":\"PackageSealed\"")) {
-                        sealedSeen.putIfAbsent(r.key(), seen);
-                        sealedAt.computeIfAbsent(r.key(), k -> new CompletableFuture<>())
-                                .complete(now);
+                        seals.computeIfAbsent(r.key(), k -> new CompletableFuture<>())
+                                .complete(seen);
                     }
                 }
             }
