@@ -10,10 +10,9 @@ import org.sluice.platform.security.Roles;
 /**
  * Makes the topic names of {@link Topic} available as configuration ({@code sluice.topic.<name>} and
  * {@code sluice.topic.<name>.dlq}), so channels are bound with {@code topic=${sluice.topic.review}} and
- * the names stay written in one place; and gives the one outgoing channel every service publishes
- * through its reliability settings (acks=all, idempotence) and no linger, and every incoming channel a short poll
- * timeout. Ordinal 150: application.properties and the
- * environment override it.
+ * the names stay written in one place; gives the one outgoing channel every service publishes through
+ * its reliability settings (acks=all, idempotence) and no linger; and gives every incoming channel a
+ * short poll timeout. Ordinal 150: application.properties and the environment override it.
  */
 public class SluiceConfigSource implements ConfigSource {
 
